@@ -1,0 +1,2 @@
+export { brokerList, commonConfigProperties } from './common.ts'
+export { isConfigError, loadConfig, type ConfigError, type ConfigIssue } from './load-config.ts'

@@ -1,0 +1,11 @@
+export { defineEvent, type EventDefinition, type EventInput, type EventOf, type EventSchemaIssue } from './define-event.ts'
+export { DocumentRef } from './document-ref.ts'
+export { EnvelopeHeader, envelopeSchema } from './envelope.ts'
+export {
+  invoiceEvents,
+  invoiceReceived,
+  type InvoiceEvent,
+  type InvoiceReceived,
+  type InvoiceReceivedData,
+} from './invoice-events.ts'
+export { deadLetterTopicFor, topicFor } from './topics.ts'
