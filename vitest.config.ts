@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 // Workspace packages resolve to their TypeScript sources (the "@varco/source" export condition): no build step.
-const resolve = { conditions: ['@varco/source', 'module', 'node', 'import', 'default'] }
+const resolve = { conditions: ['@varco/source', 'module', 'node', 'development|production'] }
 const exclude = ['**/node_modules/**', '**/dist/**', '.tools/**']
 
 export default defineConfig({

@@ -29,6 +29,9 @@ export interface EventDefinition<Kind extends string, Version extends number, Da
   check(value: unknown): readonly EventSchemaIssue[]
 }
 
+/** Any event definition, for code that handles several types. */
+export type AnyEventDefinition = EventDefinition<string, number, TSchema>
+
 export type EventOf<Kind extends string, Version extends number, Data> = EnvelopeHeader & {
   readonly type: Kind
   readonly version: Version

@@ -1,4 +1,11 @@
-export { defineEvent, type EventDefinition, type EventInput, type EventOf, type EventSchemaIssue } from './define-event.ts'
+export {
+  defineEvent,
+  type AnyEventDefinition,
+  type EventDefinition,
+  type EventInput,
+  type EventOf,
+  type EventSchemaIssue,
+} from './define-event.ts'
 export { DocumentRef } from './document-ref.ts'
 export { EnvelopeHeader, envelopeSchema } from './envelope.ts'
 export {
@@ -8,4 +15,4 @@ export {
   type InvoiceReceived,
   type InvoiceReceivedData,
 } from './invoice-events.ts'
-export { deadLetterTopicFor, topicFor } from './topics.ts'
+export { DEFAULT_TOPIC_PREFIX, deadLetterTopicFor, topicFor } from './topics.ts'

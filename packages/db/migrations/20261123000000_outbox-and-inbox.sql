@@ -2,10 +2,12 @@
 
 -- Transactional outbox: events written in the same transaction as the state change they describe;
 -- the relay publishes them to Kafka and deletes them. Payloads are small (claim checks), so rows are too.
+-- The relay maps type and version to a topic name, so the topic namespace is a deployment setting.
 CREATE TABLE outbox (
-  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  event_id    uuid        NOT NULL UNIQUE,
-  topic       text        NOT NULL,
+  id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  event_id      uuid        NOT NULL UNIQUE,
+  event_type    text        NOT NULL,
+  event_version integer     NOT NULL,
   message_key text        NOT NULL,
   headers     jsonb       NOT NULL,
   payload     text        NOT NULL,

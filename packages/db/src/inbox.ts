@@ -8,7 +8,12 @@ import { withTransaction } from './transaction.ts'
  * recorded: the caller then skips its effect. The row and the effect commit together, so a crash between them
  * leaves neither, and the redelivered event is applied once.
  */
-export async function recordInInbox(tx: Queryable, schema: string, consumer: string, eventId: string): Promise<boolean> {
+export async function recordInInbox(
+  tx: Queryable,
+  schema: string,
+  consumer: string,
+  eventId: string,
+): Promise<boolean> {
   const result = await tx.query(
     `INSERT INTO ${schemaName(schema)}.inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
     [consumer, eventId],

@@ -28,7 +28,12 @@ async function run(options: MigrateOptions, dir: string, table: string): Promise
     checkOrder: true,
     // Several replicas may start at once: the second waits for the first's advisory lock instead of failing.
     advisoryLockMode: 'wait',
-    logger: { debug: (msg: string) => log.debug(msg), info: (msg: string) => log.debug(msg), warn: (msg: string) => log.warn(msg), error: (msg: string) => log.error(msg) },
+    logger: {
+      debug: (msg: string) => log.debug(msg),
+      info: (msg: string) => log.debug(msg),
+      warn: (msg: string) => log.warn(msg),
+      error: (msg: string) => log.error(msg),
+    },
     verbose: false,
   })
 }

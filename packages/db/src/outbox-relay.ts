@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import pg from 'pg'
 import type { Logger } from 'pino'
+import { topicFor } from '@varco/contracts'
 import { schemaName } from './identifiers.ts'
 import { outboxChannel, type OutboxMessage } from './outbox.ts'
 import { withTransaction } from './transaction.ts'
@@ -20,6 +21,8 @@ export interface OutboxRelayOptions {
   readonly pollIntervalMs?: number
   /** The longest wait between attempts while publishing fails. */
   readonly maxBackoffMs?: number
+  /** Topic namespace (see topicFor); `varco` unless the deployment sets its own. */
+  readonly topicPrefix?: string
 }
 
 export interface OutboxRelay {
@@ -31,7 +34,8 @@ export interface OutboxRelay {
 
 interface OutboxRow {
   id: string
-  topic: string
+  event_type: string
+  event_version: number
   message_key: string
   headers: Record<string, string>
   payload: string
@@ -56,12 +60,19 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   async function publishOneBatch(): Promise<number> {
     return withTransaction(pool, async (tx) => {
       const { rows } = await tx.query<OutboxRow>(
-        `SELECT id, topic, message_key, headers, payload FROM ${schema}.outbox
+        `SELECT id, event_type, event_version, message_key, headers, payload FROM ${schema}.outbox
          ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [batchSize],
       )
       if (rows.length === 0) return 0
-      await publish(rows.map((row) => ({ topic: row.topic, key: row.message_key, value: row.payload, headers: row.headers })))
+      await publish(
+        rows.map((row) => ({
+          topic: topicFor(row.event_type, row.event_version, options.topicPrefix),
+          key: row.message_key,
+          value: row.payload,
+          headers: row.headers,
+        })),
+      )
       await tx.query(`DELETE FROM ${schema}.outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)])
       return rows.length
     })

@@ -1,5 +1,5 @@
-import { context, propagation } from '@opentelemetry/api'
-import { topicFor, type EnvelopeHeader } from '@varco/contracts'
+import type { EnvelopeHeader } from '@varco/contracts'
+import { injectTraceContext } from '@varco/observability'
 import type { Queryable } from './pool.ts'
 import { schemaName } from './identifiers.ts'
 
@@ -25,7 +25,7 @@ function headersOf(event: EnvelopeHeader): Record<string, string> {
     'content-type': 'application/json',
   }
   // The span active while the event is written is the one the consumer continues (traceparent, tracestate).
-  propagation.inject(context.active(), headers)
+  injectTraceContext(headers)
   return headers
 }
 
@@ -39,12 +39,12 @@ export async function enqueueEvents(tx: Queryable, schema: string, events: reado
   const table = `${schemaName(schema)}.outbox`
   const values: unknown[] = []
   const rows = events.map((event, i) => {
-    values.push(event.id, topicFor(event.type, event.version), event.invoiceId, headersOf(event), JSON.stringify(event))
-    const p = i * 5
-    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5})`
+    values.push(event.id, event.type, event.version, event.invoiceId, headersOf(event), JSON.stringify(event))
+    const p = i * 6
+    return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`
   })
   await tx.query(
-    `INSERT INTO ${table} (event_id, topic, message_key, headers, payload) VALUES ${rows.join(', ')}`,
+    `INSERT INTO ${table} (event_id, event_type, event_version, message_key, headers, payload) VALUES ${rows.join(', ')}`,
     values,
   )
   // Delivered on commit only, and folded into one notification per transaction.

@@ -17,9 +17,14 @@ export interface CodedErrorOptions {
   readonly retriable?: boolean
 }
 
+/** The cause of a wrapped error, passed as the constructor's last argument (as @fastify/error expects it). */
+export interface ErrorCause {
+  readonly cause: unknown
+}
+
 export interface CodedErrorConstructor<Args extends unknown[]> {
-  new (...args: Args): CodedError
-  (...args: Args): CodedError
+  new (...args: Args | [...Args, ErrorCause]): CodedError
+  (...args: Args | [...Args, ErrorCause]): CodedError
   readonly code: string
 }
 

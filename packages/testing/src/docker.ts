@@ -5,5 +5,7 @@ import { existsSync } from 'node:fs'
  * strategy takes seconds on a machine without Docker (this project's CI has none).
  */
 export function dockerMayBeReachable(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.DOCKER_HOST) || existsSync('/var/run/docker.sock') || existsSync(`${env.HOME}/.docker/run/docker.sock`)
+  return (
+    Boolean(env.DOCKER_HOST) || existsSync('/var/run/docker.sock') || existsSync(`${env.HOME}/.docker/run/docker.sock`)
+  )
 }

@@ -1,6 +1,7 @@
 export { dockerMayBeReachable } from './docker.ts'
 export { freePort } from './free-port.ts'
 export { images } from './images.ts'
+export { startNodeProcess, type NodeProcess } from './node-process.ts'
 export { startLocalKafka, type LocalKafka } from './local-kafka.ts'
 export { createTestDatabase, type TestDatabase } from './test-database.ts'
 export { uniqueGroup, uniqueTopic } from './unique.ts'
