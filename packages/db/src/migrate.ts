@@ -13,6 +13,8 @@ export interface MigrateOptions {
   /** The service's migrations directory (SQL files with `-- Up Migration` / `-- Down Migration` sections). */
   readonly dir?: string
   readonly logger: Logger
+  /** Also create the outbox and inbox tables (default); a schema that emits and consumes no events skips them. */
+  readonly withOutbox?: boolean
 }
 
 async function run(options: MigrateOptions, dir: string, table: string): Promise<void> {
@@ -44,6 +46,6 @@ async function run(options: MigrateOptions, dir: string, table: string): Promise
  */
 export async function migrateSchema(options: MigrateOptions): Promise<void> {
   schemaName(options.schema)
-  await run(options, platformMigrationsDir, 'platform_migrations')
+  if (options.withOutbox ?? true) await run(options, platformMigrationsDir, 'platform_migrations')
   if (options.dir) await run(options, options.dir, 'migrations')
 }
