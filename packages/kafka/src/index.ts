@@ -1,6 +1,7 @@
 export { ensureTopics, type TopicSpec } from './admin.ts'
 export { backoffDelay, type BackoffPolicy } from './backoff.ts'
 export { createKafkaClient, type KafkaClientOptions } from './client.ts'
+export { consumeEvents, type EventConsumerOptions } from './consume-events.ts'
 export {
   runConsumer,
   type ConsumerOptions,

@@ -6,9 +6,9 @@ import { createLogger } from '@varco/observability'
 import { uniqueGroup, uniqueTopic } from '@varco/testing'
 import {
   createKafkaClient,
+  consumeEvents,
   createPublisher,
   ensureTopics,
-  eventDecoder,
   runConsumer,
   type IncomingMessage,
   type OutgoingMessage,
@@ -18,7 +18,6 @@ import {
 
 const logger = createLogger({ name: 'test', level: 'silent' })
 const kafka = createKafkaClient({ brokers: inject('kafkaBrokers').split(','), clientId: 'consumer-test', logger })
-const decode = eventDecoder([invoiceReceived])
 const running: RunningConsumer[] = []
 let publisher: Publisher
 
@@ -95,12 +94,12 @@ describe('runConsumer', () => {
     ])
 
     const handled: string[] = []
-    const consumer = await runConsumer({
+    const consumer = await consumeEvents({
       kafka,
       groupId: uniqueGroup(),
       topics: [topic],
       logger,
-      decode,
+      events: [invoiceReceived],
       handle: async (event) => {
         if (event.correlationId === 'break-rule') throw new RuleBroken('seller equals buyer')
         handled.push(event.correlationId)
@@ -130,12 +129,12 @@ describe('runConsumer', () => {
     const event = anEvent(randomUUID())
     await publisher.publish([message(topic, event)])
     let attempts = 0
-    const consumer = await runConsumer({
+    const consumer = await consumeEvents({
       kafka,
       groupId: uniqueGroup(),
       topics: [topic],
       logger,
-      decode,
+      events: [invoiceReceived],
       retry: { initialMs: 10, maxMs: 50 },
       handle: async () => {
         attempts++
@@ -153,12 +152,12 @@ describe('runConsumer', () => {
     await ensureTopics(kafka, [{ topic, partitions: 1 }])
     await publisher.publish([message(topic, anEvent(randomUUID()))])
     let attempts = 0
-    const consumer = await runConsumer({
+    const consumer = await consumeEvents({
       kafka,
       groupId: uniqueGroup(),
       topics: [topic],
       logger,
-      decode,
+      events: [invoiceReceived],
       retry: { initialMs: 10, maxMs: 20, unknownErrorAttempts: 3 },
       handle: async () => {
         attempts++
@@ -182,12 +181,12 @@ describe('runConsumer', () => {
     const events = Array.from({ length: 20 }, (_, i) => anEvent(invoiceId, `n${i}`))
     await publisher.publish(events.map((event) => message(topic, event)))
     const seen: Array<{ tag: string; partition: number }> = []
-    const consumer = await runConsumer({
+    const consumer = await consumeEvents({
       kafka,
       groupId: uniqueGroup(),
       topics: [topic],
       logger,
-      decode,
+      events: [invoiceReceived],
       partitionsConsumedConcurrently: 3,
       handle: async (event, { message: m }) => void seen.push({ tag: event.correlationId, partition: m.partition }),
     })

@@ -5,7 +5,7 @@ import Type from 'typebox'
 import { invoiceReceived } from '@varco/contracts'
 import { brokerList, commonConfigProperties, loadConfigOrExit } from '@varco/config'
 import { createPool, handleOnce, schemaName } from '@varco/db'
-import { createKafkaClient, eventDecoder, runConsumer } from '@varco/kafka'
+import { consumeEvents, createKafkaClient } from '@varco/kafka'
 import { createLogger, startTelemetry } from '@varco/observability'
 import { spanLinesExporter } from './span-lines-exporter.ts'
 
@@ -31,13 +31,12 @@ const schema = schemaName(config.EFFECT_SCHEMA)
 const pool = createPool({ connectionString: config.DATABASE_URL, logger })
 const kafka = createKafkaClient({ brokers: brokerList(config.KAFKA_BROKERS), clientId: 'test-consumer', logger })
 
-const decode = eventDecoder([invoiceReceived])
-const consumer = await runConsumer({
+const consumer = await consumeEvents({
   kafka,
   groupId: config.GROUP_ID,
   topics: [config.TOPIC],
   logger,
-  decode,
+  events: [invoiceReceived],
   partitionsConsumedConcurrently: 3,
   sessionTimeoutMs: config.SESSION_TIMEOUT_MS,
   handle: async (event) => {
