@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set-up on a fresh machine: Node 24 LTS and pnpm into .tools/ (the machine's own Node may be older), the workspace's
-# dependencies from the lockfile, and the Kafka server jars from Maven Central. Safe to run again.
+# Set-up on a fresh machine: the Debian packages the tests use, Node 24 LTS and pnpm into .tools/ (the machine's own
+# Node may be older), the workspace's dependencies from the lockfile, and the Kafka server jars from Maven Central.
+# Safe to run again.
 # Afterwards put the tools on PATH with:  . deploy/env.sh
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -9,6 +10,8 @@ cd "$root"
 node_version=24.21.0
 pnpm_version=$(sed -n 's/.*"packageManager": *"pnpm@\([^"+]*\).*/\1/p' package.json)
 tools="$root/.tools"
+
+bash "$root/deploy/system-packages.sh"
 
 have() { [ -x "$tools/node_modules/.bin/$1" ] && "$tools/node_modules/.bin/$1" --version 2>/dev/null | grep -q "$2"; }
 
