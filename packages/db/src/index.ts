@@ -1,5 +1,6 @@
 export { handleOnce, recordInInbox, type HandleOnceOptions } from './inbox.ts'
 export { schemaName } from './identifiers.ts'
+export { nextInSequence } from './keyed-sequence.ts'
 export { migrateSchema, platformMigrationsDir, type MigrateOptions } from './migrate.ts'
 export { enqueueEvents, outboxChannel, type OutboxMessage } from './outbox.ts'
 export { startOutboxRelay, type OutboxRelay, type OutboxRelayOptions, type PublishBatch } from './outbox-relay.ts'

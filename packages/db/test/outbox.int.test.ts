@@ -65,6 +65,7 @@ describe('migrateSchema', () => {
     )
     expect(rows.map((row: { table_name: string }) => row.table_name)).toEqual([
       'inbox',
+      'keyed_sequences',
       'outbox',
       'platform_migrations',
     ])
