@@ -11,8 +11,15 @@ export { EnvelopeHeader, envelopeSchema } from './envelope.ts'
 export {
   invoiceEvents,
   invoiceReceived,
+  invoiceRejected,
+  invoiceValidated,
+  SdiErrorData,
   type InvoiceEvent,
   type InvoiceReceived,
   type InvoiceReceivedData,
+  type InvoiceRejected,
+  type InvoiceRejectedData,
+  type InvoiceValidated,
+  type InvoiceValidatedData,
 } from './invoice-events.ts'
 export { DEFAULT_TOPIC_PREFIX, deadLetterTopicFor, topicFor } from './topics.ts'

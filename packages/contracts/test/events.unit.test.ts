@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadLetterTopicFor, invoiceReceived, topicFor } from '../src/index.ts'
+import { deadLetterTopicFor, invoiceReceived, invoiceRejected, invoiceValidated, topicFor } from '../src/index.ts'
 
 const input = {
   source: 'ingest',
@@ -44,5 +44,47 @@ describe('topics', () => {
     expect(invoiceReceived.topic).toBe('varco.invoice.received.v1')
     expect(topicFor('invoice.received', 2, 'staging')).toBe('staging.invoice.received.v2')
     expect(deadLetterTopicFor(invoiceReceived.topic)).toBe('varco.invoice.received.v1.dlq')
+  })
+})
+
+describe('validation outcomes', () => {
+  const header = { source: 'validation', tenantId: 't', invoiceId: 'inv-1', correlationId: 'c' }
+  const ref = { sha256: 'a'.repeat(64), size: 10, mediaType: 'application/xml' }
+  const party = { country: 'IT', vatNumber: '12345678903', name: 'Alfa SRL' }
+
+  it('accept a validated invoice with its routing facts and document summaries', () => {
+    const event = invoiceValidated.create({
+      ...header,
+      data: {
+        document: ref,
+        content: ref,
+        formato: 'FPR12',
+        transmitter: { country: 'IT', id: '12345678903' },
+        seller: party,
+        buyer: { ...party, name: 'Beta SPA' },
+        codiceDestinatario: 'ABC1234',
+        documents: [{ tipoDocumento: 'TD01', numero: '1/2026', data: '2026-11-20', importoTotale: '122.00' }],
+      },
+    })
+    expect(invoiceValidated.check(event)).toEqual([])
+    const badDate = {
+      ...event,
+      data: { ...event.data, documents: [{ tipoDocumento: 'TD01', numero: '1', data: '20/11/2026' }] },
+    }
+    expect(invoiceValidated.check(badDate).map((issue) => issue.path)).toContain('/data/documents/0/data')
+  })
+
+  it('accept a rejection with SdI-coded bilingual errors, and require at least one', () => {
+    const error = {
+      code: '00400',
+      path: 'FatturaElettronicaBody[0]',
+      message: { it: 'Natura mancante', en: 'Natura missing' },
+    }
+    const event = invoiceRejected.create({ ...header, data: { document: ref, stage: 'validation', errors: [error] } })
+    expect(invoiceRejected.check(event)).toEqual([])
+    expect(invoiceRejected.check({ ...event, data: { ...event.data, errors: [] } })).not.toEqual([])
+    expect(
+      invoiceRejected.check({ ...event, data: { ...event.data, errors: [{ ...error, code: 'E400' }] } }),
+    ).not.toEqual([])
   })
 })
