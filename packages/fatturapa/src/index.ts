@@ -139,12 +139,24 @@ export {
   TerzoIntermediarioOSoggettoEmittente,
 } from './model/header.ts'
 export {
+  CONTENT_RULES,
+  checkContent,
+  compareSdiErrors,
+  inForce,
+  SPEC_VERSIONS,
+  type ContentCheckContext,
+  type ContentRule,
+  type SpecVersion,
+} from './checks/index.ts'
+export {
   checkCodiceFiscale,
   codiceFiscaleCheckLetter,
   withoutOmocodia,
   type CodiceFiscaleProblem,
 } from './identifiers/codice-fiscale.ts'
 export { checkPartitaIva, elevenDigitCheckDigit, type PartitaIvaProblem } from './identifiers/partita-iva.ts'
+export { sdiErrorCatalog, type LocalizedText, type SdiError, type SdiErrorCode } from './sdi/sdi-error.ts'
+export { MAX_PROGRESSIVE, ProgressiveExhausted, progressiveFor } from './sdi/progressive.ts'
 export { DEFAULT_MAX_BYTES } from './xml/decode.ts'
 export { FatturaIssueCode, type FatturaIssue } from './xml/issues.ts'
 export { parseFattura, type ParseOptions, type ParseResult } from './xml/parse.ts'

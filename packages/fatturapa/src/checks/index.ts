@@ -1,0 +1,5 @@
+export { checkContent, compareSdiErrors, inForce } from './check-content.ts'
+export { ContentCheckContextError } from './errors.ts'
+export type { BodyAt, BodyRule, ContentCheckContext, ContentRule, FileRule, Finding } from './rule.ts'
+export { CONTENT_RULES } from './rules.ts'
+export { SPEC_VERSIONS, type SpecVersion } from './spec-versions.ts'
