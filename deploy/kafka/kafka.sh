@@ -34,8 +34,13 @@ running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
 accepts_connections() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
 
-# Kafka's cluster id is 16 random bytes in URL-safe base64 without padding.
-cluster_id() { head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'; }
+# Kafka's cluster id is 16 random bytes in URL-safe base64 without padding. One that starts with '-' would be read
+# as an option by kafka-storage's argument parser (Kafka's own Uuid.randomUuid() avoids those too): draw again.
+cluster_id() {
+  local id=-
+  until [[ $id != -* ]]; do id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n'); done
+  printf '%s' "$id"
+}
 
 write_config() {
   cat > "$state/server.properties" <<PROPS
