@@ -25,8 +25,12 @@ const TIMEZONE = '(?:Z|[+-](?:(?:0[0-9]|1[0-3]):[0-5][0-9]|14:00))?'
 
 /** Lexical pattern of xs:date, anchored. */
 export const XSD_DATE_PATTERN = `^${YEAR}-${MONTH_DAY}${TIMEZONE}$`
-/** xs:date from 1970-01-01 on (DataFatturaType's minInclusive): no sign, year 1970 or later. */
-export const XSD_DATE_FROM_1970_PATTERN = `^(?:19[7-9][0-9]|[2-9][0-9]{3}|[1-9][0-9]{4,})-${MONTH_DAY}${TIMEZONE}$`
+/**
+ * xs:date from 1970-01-01 on (DataFatturaType's minInclusive): no sign, year 1970 or later. The minimum has no
+ * timezone, so 1970-01-01 with one compares as libxml2 does: valid only when the instant is later (UTC-hh:mm), not at
+ * UTC or ahead of it (Z, +hh:mm, -00:00: equal or earlier, or indeterminate in XSD terms).
+ */
+export const XSD_DATE_FROM_1970_PATTERN = `^(?!1970-01-01(?:Z|\\+|-00:00))(?:19[7-9][0-9]|[2-9][0-9]{3}|[1-9][0-9]{4,})-${MONTH_DAY}${TIMEZONE}$`
 /** Lexical pattern of xs:dateTime, anchored. */
 export const XSD_DATE_TIME_PATTERN = `^${YEAR}-${MONTH_DAY}${TIME}${TIMEZONE}$`
 

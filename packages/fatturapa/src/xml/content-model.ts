@@ -49,6 +49,8 @@ export interface ComplexContent {
   readonly attributesByName: ReadonlyMap<string, AttributeDecl>
   /** For each xs:choice, the particles of each alternative. */
   readonly groups: readonly (readonly (readonly Particle[])[])[]
+  /** One 0 per particle: copied as the occurrence counts of each element of this type the parser opens. */
+  readonly zeros: readonly number[]
 }
 
 interface SchemaLike {
@@ -162,6 +164,7 @@ export function compileContentModel(type: TSchema): ComplexContent {
     attributes,
     attributesByName: new Map(attributes.map((attribute) => [attribute.name, attribute])),
     groups,
+    zeros: particles.map(() => 0),
   }
   cache.set(schema, model)
   return model

@@ -24,8 +24,27 @@ export interface Frame {
 
 /** A frame for an element of type `content` that has just opened. */
 export function openFrame(content: ComplexContent, model: Model, name: string, index: number, parent?: Frame): Frame {
-  const counts = new Array<number>(content.particles.length).fill(0)
+  // Copying a packed array of zeros is cheaper than new Array(n).fill(0) (no holey array to fill and convert).
+  const counts = content.zeros.slice()
   return { content, model, name, index, parent, counts, position: 0, textReported: false }
+}
+
+/** How far past the current position a child is looked for by name before the map lookup. */
+const LOOKAHEAD = 6
+
+/**
+ * The particle named `name` among the current one and the next few: in a valid file a child is one of them (the
+ * optional ones between are absent), and comparing a few names is cheaper than hashing the name for a map lookup.
+ * Undefined when it is not there; the caller then looks it up by name.
+ */
+export function expectedParticle(frame: Frame, name: string): Particle | undefined {
+  const particles = frame.content.particles
+  const end = Math.min(particles.length, frame.position + LOOKAHEAD)
+  for (let i = frame.position; i < end; i++) {
+    const particle = particles[i]
+    if (particle !== undefined && particle.name === name) return particle
+  }
+  return undefined
 }
 
 /** xsi:schemaLocation and xsi:noNamespaceSchemaLocation: allowed on any element by XSD, ignored. */

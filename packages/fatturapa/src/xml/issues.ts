@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../sdi/sdi-error.ts'
+
 /**
  * Stable codes of what parseFattura reports. Every one means "not a well-formed FatturaPA file": SdI's code for all of
  * them is 00200 (file not conforming to the format). The first group stops the parse; the others accumulate.
@@ -24,6 +26,8 @@ export const FatturaIssueCode = {
   // Values (the compiled validator, after the walk).
   valueLength: 'FATTURAPA_ERR_VALUE_LENGTH',
   valuePattern: 'FATTURAPA_ERR_VALUE_PATTERN',
+  /** A character outside the type's block (Latin-1, or ASCII): a pattern failure, named for what fixes it. */
+  valueCharacter: 'FATTURAPA_ERR_VALUE_CHARACTER',
   valueEnum: 'FATTURAPA_ERR_VALUE_ENUM',
   valueRange: 'FATTURAPA_ERR_VALUE_RANGE',
   valueFormat: 'FATTURAPA_ERR_VALUE_FORMAT',
@@ -36,11 +40,12 @@ export type FatturaIssueCode = (typeof FatturaIssueCode)[keyof typeof FatturaIss
  * One problem found in a file. `path` names the element (or attribute) in the model's terms, relative to the root:
  * `FatturaElettronicaBody[0].DatiBeniServizi.DettaglioLinee[3].AliquotaIVA`; repeated elements carry their 0-based
  * index, "" is the root itself. `line`/`column` (1-based) are given for what the parser saw, not for value checks.
+ * `message` says what is wrong with this file in particular, in Italian and English.
  */
 export interface FatturaIssue {
   readonly code: FatturaIssueCode
   readonly path: string
-  readonly message: string
+  readonly message: LocalizedText
   readonly line?: number
   readonly column?: number
 }

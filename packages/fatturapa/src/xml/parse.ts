@@ -2,8 +2,10 @@ import { SaxesParser, type SaxesTagNS } from 'saxes'
 import { FATTURAPA_NAMESPACE } from '../model/annotations.ts'
 import { FatturaElettronica } from '../model/fattura.ts'
 import { compileContentModel } from './content-model.ts'
-import { DEFAULT_MAX_BYTES, decodeXml } from './decode.ts'
+import { DEFAULT_MAX_BYTES, decodeXmlChunks } from './decode.ts'
 import { FatturaIssueCode, type FatturaIssue } from './issues.ts'
+import { malformedMessage } from './malformed-message.ts'
+import { structureMessage } from './messages.ts'
 import { validateModel } from './validate.ts'
 import { WalkAbort, Walker } from './walker.ts'
 
@@ -36,15 +38,12 @@ export type ParseResult =
 
 const FATTURA_CONTENT = compileContentModel(FatturaElettronica)
 
-// The first error of saxes ends the parse: XML well-formedness errors are fatal.
-const SAXES_POSITION = /^(?:[^:]*:)?\d+:\d+: /
-
 function failed(issues: readonly FatturaIssue[], partial: unknown = undefined): ParseResult {
   return { ok: false, issues, partial }
 }
 
 /** Streams the XML through saxes and the walker; returns the walker (its issues and model). */
-function walk(text: string, maxDepth: number, maxIssues: number): { walker: Walker; aborted: boolean } {
+function walk(chunks: readonly string[], maxDepth: number, maxIssues: number): { walker: Walker; aborted: boolean } {
   // FatturaPA is XML 1.0: a "1.1" declaration does not unlock XML 1.1's extra characters.
   const parser = new SaxesParser({ xmlns: true, defaultXMLVersion: '1.0', forceXMLVersion: true })
   const walker = new Walker(FATTURA_CONTENT, 'FatturaElettronica', FATTURAPA_NAMESPACE, {
@@ -57,18 +56,20 @@ function walk(text: string, maxDepth: number, maxIssues: number): { walker: Walk
   parser.on('text', (value) => walker.text(value))
   parser.on('cdata', (value) => walker.cdata(value))
   parser.on('doctype', () => {
-    walker.fatal(FatturaIssueCode.doctypeForbidden, 'A DOCTYPE is not allowed in a FatturaPA file')
+    walker.fatal(FatturaIssueCode.doctypeForbidden, structureMessage.doctype())
   })
+  // The first error of saxes ends the parse: XML well-formedness errors are fatal.
   parser.on('error', (error) => {
-    walker.fatal(FatturaIssueCode.xmlMalformed, `Malformed XML: ${error.message.replace(SAXES_POSITION, '')}`)
+    walker.fatal(FatturaIssueCode.xmlMalformed, malformedMessage(error.message))
   })
   try {
-    parser.write(text).close()
+    for (const chunk of chunks) parser.write(chunk)
+    parser.close()
     return { walker, aborted: false }
   } catch (error) {
     if (error instanceof WalkAbort) return { walker, aborted: true }
     // Nothing else is expected to throw; if saxes does, it is still a file we cannot read.
-    walker.issues.push({ code: FatturaIssueCode.xmlMalformed, path: '', message: `Malformed XML: ${String(error)}` })
+    walker.issues.push({ code: FatturaIssueCode.xmlMalformed, path: '', message: malformedMessage(String(error)) })
     return { walker, aborted: true }
   }
 }
@@ -82,17 +83,17 @@ function walk(text: string, maxDepth: number, maxIssues: number): { walker: Walk
  * predefined ones and character references can exist, and nothing external is ever loaded); nesting is limited.
  */
 export function parseFattura(xml: Uint8Array | string, options: ParseOptions = {}): ParseResult {
-  const decoded = decodeXml(xml, options.maxBytes ?? DEFAULT_MAX_BYTES)
+  const decoded = decodeXmlChunks(xml, options.maxBytes ?? DEFAULT_MAX_BYTES)
   if (!decoded.ok) return failed([decoded.issue])
   const maxIssues = options.maxIssues ?? 100
-  const { walker, aborted } = walk(decoded.text, options.maxDepth ?? 64, maxIssues)
+  const { walker, aborted } = walk(decoded.chunks, options.maxDepth ?? 64, maxIssues)
   if (aborted) {
     // Only a walk stopped by the issue limit has read well-formed XML worth returning.
     const capped = walker.issues.at(-1)?.code === FatturaIssueCode.tooManyIssues
     return failed(walker.issues, capped ? walker.root : undefined)
   }
   if (walker.root === undefined) {
-    return failed([{ code: FatturaIssueCode.xmlMalformed, path: '', message: 'Malformed XML: no root element' }])
+    return failed([{ code: FatturaIssueCode.xmlMalformed, path: '', message: structureMessage.noRoot() }])
   }
   const issues = [...walker.issues, ...validateModel(walker.root, false)]
   if (issues.length > 0) return failed(issues.slice(0, maxIssues), walker.root)

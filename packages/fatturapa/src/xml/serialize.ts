@@ -71,7 +71,7 @@ function signatureProblem(xml: string): string | undefined {
 function invalid(issues: readonly FatturaIssue[]): Error {
   const summary = issues
     .slice(0, 5)
-    .map((issue) => `${issue.path || '(root)'}: ${issue.message}`)
+    .map((issue) => `${issue.path || '(root)'}: ${issue.message.en}`)
     .join('; ')
   return Object.assign(new FatturaInvalidModelError(summary), { issues })
 }
@@ -110,8 +110,13 @@ export function serializeFattura(model: FatturaElettronica, options: SerializeOp
   if (options.validate ?? true) {
     const issues = validateModel(model, true)
     const signature = model.Signature === undefined ? undefined : signatureProblem(model.Signature.xml)
-    if (signature !== undefined)
-      issues.push({ code: 'FATTURAPA_ERR_VALUE_FORMAT', path: 'Signature', message: signature })
+    if (signature !== undefined) {
+      const message = {
+        it: `Signature non è un elemento ds:Signature valido (${signature})`,
+        en: `Signature is not a valid ds:Signature element (${signature})`,
+      }
+      issues.push({ code: 'FATTURAPA_ERR_VALUE_FORMAT', path: 'Signature', message })
+    }
     if (issues.length > 0) throw invalid(issues)
   }
   const prefix = options.prefix ?? 'p'

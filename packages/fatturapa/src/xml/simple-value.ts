@@ -5,6 +5,15 @@ const BLANK_RUN = /[ \t\n\r]+/g
 const EDGE_SPACE = /^ | $/g
 const INTEGER = /^[+-]?[0-9]+$/
 
+/** True when the text has a character other than the four XML blanks (a loop: it runs between every two tags). */
+export function hasNonBlank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i)
+    if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d) return true
+  }
+  return false
+}
+
 /** XSD whiteSpace="collapse": only the four XML blanks count (JavaScript's trim would also eat U+00A0 and others). */
 export function collapseWhiteSpace(value: string): string {
   return NEEDS_COLLAPSE.test(value) ? value.replace(BLANK_RUN, ' ').replace(EDGE_SPACE, '') : value

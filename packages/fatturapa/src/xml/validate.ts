@@ -1,7 +1,11 @@
 import { Compile } from 'typebox/compile'
 import type { TLocalizedValidationError } from 'typebox/error'
+import { Settings } from 'typebox/system'
 import { FatturaElettronica } from '../model/fattura.ts'
+import type { LocalizedText } from '../sdi/sdi-error.ts'
 import { FatturaIssueCode, type FatturaIssue } from './issues.ts'
+import { structureMessage as say } from './messages.ts'
+import { elementOf, valueAt, valueProblem } from './value-messages.ts'
 
 /** A copy of a schema without `additionalProperties` (TypeBox compiles plain JSON Schema). */
 function open(schema: unknown): unknown {
@@ -18,16 +22,22 @@ const afterParse = Compile(open(FatturaElettronica) as typeof FatturaElettronica
 
 type ValidationError = TLocalizedValidationError
 
-const VALUE_CODES: Readonly<Record<string, FatturaIssueCode>> = {
-  type: FatturaIssueCode.valueType,
-  enum: FatturaIssueCode.valueEnum,
-  const: FatturaIssueCode.valueEnum,
-  minLength: FatturaIssueCode.valueLength,
-  maxLength: FatturaIssueCode.valueLength,
-  pattern: FatturaIssueCode.valuePattern,
-  format: FatturaIssueCode.valueFormat,
-  minimum: FatturaIssueCode.valueRange,
-  maximum: FatturaIssueCode.valueRange,
+/*
+ * TypeBox stops collecting errors at a global setting, 8 by default: far fewer than the issues a file can have (SdI
+ * lists up to 200). Raised only for the duration of the (synchronous) collection, so other users of TypeBox in the
+ * process keep their setting.
+ */
+const MAX_ERRORS = 1000
+
+function allErrors(validator: typeof strict, value: unknown): ValidationError[] {
+  const settings = Settings.Get()
+  const previous = settings.maxErrors
+  Settings.Set({ maxErrors: MAX_ERRORS })
+  try {
+    return validator.Errors(value)
+  } finally {
+    Settings.Set({ maxErrors: previous })
+  }
 }
 
 /**
@@ -72,32 +82,50 @@ function keepClosestUnionMember(errors: readonly ValidationError[]): ValidationE
   return errors.filter((error) => !dropped.has(error))
 }
 
-function toIssues(error: ValidationError, structural: boolean): FatturaIssue[] {
+function toIssues(error: ValidationError, root: unknown, structural: boolean): FatturaIssue[] {
   const path = pointerToPath(error.instancePath)
-  const code = VALUE_CODES[error.keyword]
-  if (code !== undefined) return [{ code, path, message: error.message }]
+  const value = valueProblem(error, valueAt(root, error.instancePath), path)
+  if (value !== undefined) return [{ code: value.code, path, message: value.message }]
   if (!structural) return []
+  const name = elementOf(path)
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { requiredProperties?: readonly string[] }).requiredProperties ?? []
-      return missing.map((name) => ({
+      return missing.map((element) => ({
         code: FatturaIssueCode.missingElement,
-        path: join(path, name),
-        message: `${name} is required`,
+        path: join(path, element),
+        message: say.required(element),
       }))
     }
     case 'boolean':
-      return [{ code: FatturaIssueCode.unexpectedElement, path, message: 'Not an element of this type' }]
+      return [{ code: FatturaIssueCode.unexpectedElement, path, message: notAnElement(name, path) }]
     case 'minItems':
-      return [{ code: FatturaIssueCode.missingElement, path, message: 'At least one item is required' }]
-    case 'maxItems':
-      return [{ code: FatturaIssueCode.tooManyOccurrences, path, message: error.message }]
+      return [{ code: FatturaIssueCode.missingElement, path, message: say.required(name) }]
+    case 'maxItems': {
+      const limit = (error.params as { limit?: number }).limit ?? 1
+      return [{ code: FatturaIssueCode.tooManyOccurrences, path, message: say.tooMany(name, limit) }]
+    }
     default:
       // additionalProperties repeats the 'boolean' errors; anything else is a shape the model cannot have.
       return error.keyword === 'additionalProperties'
         ? []
-        : [{ code: FatturaIssueCode.valueType, path, message: error.message }]
+        : [
+            {
+              code: FatturaIssueCode.valueType,
+              path,
+              message: {
+                it: `${name} non ha la forma prevista dal modello`,
+                en: `${name} does not have the shape of the model`,
+              },
+            },
+          ]
   }
+}
+
+/** A property the model does not declare (JSON input): `Extra` in DatiTrasmissione. */
+function notAnElement(name: string, path: string): LocalizedText {
+  const parentPath = path.lastIndexOf('.') < 0 ? '' : path.slice(0, path.lastIndexOf('.'))
+  return say.notAllowedIn(name, elementOf(parentPath))
 }
 
 /**
@@ -109,8 +137,8 @@ export function validateModel(value: unknown, structural: boolean): FatturaIssue
   if (validator.Check(value)) return []
   const issues: FatturaIssue[] = []
   const seen = new Set<string>()
-  for (const error of keepClosestUnionMember(validator.Errors(value))) {
-    for (const issue of toIssues(error, structural)) {
+  for (const error of keepClosestUnionMember(allErrors(validator, value))) {
+    for (const issue of toIssues(error, value, structural)) {
       if (seen.has(issue.path)) continue
       seen.add(issue.path)
       issues.push(issue)

@@ -1,9 +1,11 @@
 import type { SaxesTagNS } from 'saxes'
 import type { AttributeDecl, ComplexContent, Particle } from './content-model.ts'
+import type { LocalizedText } from '../sdi/sdi-error.ts'
 import {
   attach,
   childPath,
   chosenBranch,
+  expectedParticle,
   hasAttributes,
   isSchemaLocation,
   occurrencePath,
@@ -14,10 +16,9 @@ import {
   type Model,
 } from './frame.ts'
 import { FatturaIssueCode as Code, type FatturaIssue } from './issues.ts'
+import { structureMessage as say } from './messages.ts'
 import { OpaqueCapture, isNamespaceDeclaration } from './opaque-capture.ts'
-import { simpleValue } from './simple-value.ts'
-
-const NOT_BLANK = /[^ \t\n\r]/
+import { hasNonBlank, simpleValue } from './simple-value.ts'
 
 // Only the root has attributes in FatturaPA.
 const NO_ATTRIBUTES: ReadonlyMap<string, AttributeDecl> = new Map()
@@ -64,24 +65,24 @@ export class Walker {
     this.#options = options
   }
 
-  report(code: Code, path: string, message: string): void {
+  report(code: Code, path: string, message: LocalizedText): void {
     const { line, column } = this.#options.position()
     this.issues.push({ code, path, message, line, column: column + 1 })
     if (this.issues.length >= this.#options.maxIssues) {
-      this.issues.push({ code: Code.tooManyIssues, path: '', message: 'Too many issues; checking stopped' })
+      this.issues.push({ code: Code.tooManyIssues, path: '', message: say.tooManyIssues() })
       throw new WalkAbort('too many issues')
     }
   }
 
-  fatal(code: Code, message: string): never {
+  fatal(code: Code, message: LocalizedText): never {
     const { line, column } = this.#options.position()
     this.issues.push({ code, path: '', message, line, column: column + 1 })
-    throw new WalkAbort(message)
+    throw new WalkAbort(message.en)
   }
 
   openTag(tag: SaxesTagNS): void {
     if (++this.#depth > this.#options.maxDepth) {
-      this.fatal(Code.tooDeep, `Elements are nested more than ${this.#options.maxDepth} deep`)
+      this.fatal(Code.tooDeep, say.tooDeep(this.#options.maxDepth))
     }
     if (this.#capture !== undefined) return this.#capture.capture.open(tag)
     if (this.#skipDepth > 0) {
@@ -94,7 +95,7 @@ export class Walker {
       this.report(
         Code.unexpectedElement,
         `${childPath(frame, particle.name, -1)}.${tag.local}`,
-        `Element ${tag.local} is not allowed inside ${particle.name}, which holds a value`,
+        say.insideValue(tag.local, particle.name),
       )
       this.#skipDepth = 1
       return
@@ -138,13 +139,9 @@ export class Walker {
       return
     }
     const frame = this.#frame
-    if (frame !== undefined && !frame.textReported && NOT_BLANK.test(value)) {
+    if (frame !== undefined && !frame.textReported && hasNonBlank(value)) {
       frame.textReported = true
-      this.report(
-        Code.textNotAllowed,
-        pathOf(frame),
-        `Text is not allowed directly inside ${frame.name || this.#rootName}`,
-      )
+      this.report(Code.textNotAllowed, pathOf(frame), say.textNotAllowed(frame.name || this.#rootName))
     }
   }
 
@@ -157,7 +154,7 @@ export class Walker {
   #openRoot(tag: SaxesTagNS): void {
     if (tag.local !== this.#rootName || tag.uri !== this.#rootNamespace) {
       const found = tag.uri === '' ? tag.local : `{${tag.uri}}${tag.local}`
-      this.fatal(Code.notFatturaPA, `The root element is ${found}, not ${this.#rootName} in ${this.#rootNamespace}`)
+      this.fatal(Code.notFatturaPA, say.notFatturaPA(found, this.#rootName, this.#rootNamespace))
     }
     const model: Model = {}
     this.root = model
@@ -165,11 +162,7 @@ export class Walker {
     this.#readAttributes(this.#rootContent.attributesByName, model, tag, '')
     for (const attribute of this.#rootContent.attributes) {
       if (attribute.required && model[attribute.name] === undefined) {
-        this.report(
-          Code.missingAttribute,
-          attribute.name,
-          `Attribute ${attribute.name} is required on ${this.#rootName}`,
-        )
+        this.report(Code.missingAttribute, attribute.name, say.attributeRequired(attribute.name, this.#rootName))
       }
     }
     // The ds:Signature capture re-declares what it inherits from here (the root is its parent).
@@ -186,7 +179,7 @@ export class Walker {
         model[declared.name] = simpleValue(attribute.value, declared.content)
         continue
       }
-      this.report(Code.unexpectedAttribute, path, `Attribute ${attribute.name} is not allowed on ${tag.local}`)
+      this.report(Code.unexpectedAttribute, path, say.attributeNotAllowed(attribute.name, tag.local))
     }
   }
 
@@ -216,32 +209,24 @@ export class Walker {
 
   /** The particle a child element stands for, or undefined (after reporting why) when it must be skipped. */
   #admit(frame: Frame, tag: SaxesTagNS): Particle | undefined {
-    const particle = frame.content.byName.get(tag.local)
+    const particle = expectedParticle(frame, tag.local) ?? frame.content.byName.get(tag.local)
     if (particle === undefined || (tag.uri !== particle.namespace && !this.#acceptQualified(frame, tag, particle))) {
       const where = frame.name || this.#rootName
-      this.report(
-        Code.unexpectedElement,
-        childPath(frame, tag.local, -1),
-        `Element ${tag.name} is not allowed in ${where}`,
-      )
+      this.report(Code.unexpectedElement, childPath(frame, tag.local, -1), say.notAllowedIn(tag.name, where))
       return undefined
     }
     const count = frame.counts[particle.index] ?? 0
     if (particle.group >= 0) {
       const other = chosenBranch(frame, particle.group)
       if (other !== undefined && other !== particle.branch) {
-        const message = `${particle.name} cannot appear together with ${otherNames(frame, particle.group, other)}`
+        const message = say.notTogetherWith(particle.name, otherNames(frame, particle.group, other))
         this.report(Code.unexpectedElement, occurrencePath(frame, particle, count), message)
         return undefined
       }
     }
     if (count >= particle.maxOccurs) {
-      const limit = particle.maxOccurs === 1 ? 'once' : `${particle.maxOccurs} times`
-      this.report(
-        Code.tooManyOccurrences,
-        occurrencePath(frame, particle, count),
-        `${particle.name} may appear at most ${limit}`,
-      )
+      const message = say.tooMany(particle.name, particle.maxOccurs)
+      this.report(Code.tooManyOccurrences, occurrencePath(frame, particle, count), message)
       return undefined
     }
     if (particle.index >= frame.position) {
@@ -249,11 +234,7 @@ export class Walker {
     } else {
       // Still read: the content is kept (serializing the model puts it back in order), the order error is reported.
       const after = frame.content.particles[frame.position]?.name ?? ''
-      this.report(
-        Code.elementOrder,
-        occurrencePath(frame, particle, count),
-        `${particle.name} must come before ${after}`,
-      )
+      this.report(Code.elementOrder, occurrencePath(frame, particle, count), say.order(particle.name, after))
     }
     frame.counts[particle.index] = count + 1
     return particle
@@ -265,11 +246,7 @@ export class Walker {
     if (!this.#namespaceReported) {
       this.#namespaceReported = true
       const path = childPath(frame, tag.local, -1)
-      this.report(
-        Code.wrongNamespace,
-        path,
-        `${tag.name} is in the FatturaPA namespace; child elements must be unqualified`,
-      )
+      this.report(Code.wrongNamespace, path, say.qualified(tag.name))
     }
     return true
   }
@@ -283,10 +260,9 @@ export class Walker {
       const branch = chosenBranch(frame, group)
       const alternatives = content.groups[group] ?? []
       if (branch === undefined) {
-        const names = alternatives
-          .map((alternative) => alternative.map((particle) => particle.name).join(' + '))
-          .join(' or ')
-        this.report(Code.missingElement, childPath(frame, alternatives[0]?.[0]?.name ?? '', -1), `${names} is required`)
+        const names = alternatives.map((alternative) => alternative.map((particle) => particle.name).join(' + '))
+        const path = childPath(frame, alternatives[0]?.[0]?.name ?? '', -1)
+        this.report(Code.missingElement, path, say.choiceRequired(names))
         continue
       }
       for (const particle of alternatives[branch] ?? []) this.#requirePresent(frame, particle)
@@ -295,7 +271,7 @@ export class Walker {
 
   #requirePresent(frame: Frame, particle: Particle): void {
     if (particle.required && frame.counts[particle.index] === 0) {
-      this.report(Code.missingElement, childPath(frame, particle.name, -1), `${particle.name} is required`)
+      this.report(Code.missingElement, childPath(frame, particle.name, -1), say.required(particle.name))
     }
   }
 }

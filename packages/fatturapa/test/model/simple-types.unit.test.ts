@@ -3,7 +3,7 @@ import type { TSchema } from 'typebox'
 import { Format } from 'typebox/format'
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { FatturaElettronica, type DettaglioLinee, type TipoDocumento } from '../../src/index.ts'
-import { emailContatti, rate } from '../../src/model/simple-types.ts'
+import { dataFattura, emailContatti, rate } from '../../src/model/simple-types.ts'
 import { XsdFormat, isXsdBase64 } from '../../src/model/xsd-formats.ts'
 
 function patternOf(schema: TSchema): string {
@@ -29,6 +29,16 @@ describe('simple types', () => {
       }),
       { numRuns: 3000 },
     )
+  })
+
+  it('DataFatturaType: 1970-01-01 with a timezone at or ahead of UTC is before the minimum, as libxml2 compares', () => {
+    const ours = new RegExp(patternOf(dataFattura), 'u')
+    for (const valid of ['1970-01-01', '1970-01-01-00:01', '1970-01-01-14:00', '1970-01-02+14:00', '2025-06-30Z']) {
+      expect({ valid, matches: ours.test(valid) }).toEqual({ valid, matches: true })
+    }
+    for (const invalid of ['1970-01-01Z', '1970-01-01+00:00', '1970-01-01-00:00', '1970-01-01+00:01', '1969-12-31']) {
+      expect({ invalid, matches: ours.test(invalid) }).toEqual({ invalid, matches: false })
+    }
   })
 
   it('no pattern of the model backtracks catastrophically on long input', () => {

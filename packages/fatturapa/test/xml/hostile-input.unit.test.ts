@@ -99,7 +99,8 @@ describe('hostile input: every failure is a returned issue with a stable code, q
     bytes[bytes.indexOf('~')] = 0xe8 // "è" in ISO-8859-1, invalid alone in UTF-8
     const result = parseQuickly(bytes)
     expect(result.issues).toEqual([expect.objectContaining({ code: Code.encodingInvalid })])
-    expect(result.issues[0]?.message).toContain(`byte ${bytes.indexOf(0xe8)}`)
+    expect(result.issues[0]?.message.it).toContain(`al byte ${bytes.indexOf(0xe8)}`)
+    expect(result.issues[0]?.message.en).toContain(`at byte ${bytes.indexOf(0xe8)}`)
   })
 
   it('accepts a UTF-8 byte order mark and a missing XML declaration', () => {

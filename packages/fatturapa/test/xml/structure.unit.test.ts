@@ -53,7 +53,10 @@ describe('structural errors, with exact paths', () => {
     )
     const result = parseFattura(xml)
     expect(issuesOf(xml)).toEqual([{ code: Code.elementOrder, path: `${DOC}.Data` }])
-    expect(result.issues[0]?.message).toBe('Data must come before Numero')
+    expect(result.issues[0]?.message).toEqual({
+      it: "L'elemento Data è fuori posto: deve precedere Numero",
+      en: 'Element Data is out of order: expected before Numero',
+    })
     const partial = (result.ok ? undefined : result.partial) as FatturaElettronica
     expect(partial.FatturaElettronicaBody[0]?.DatiGenerali.DatiGeneraliDocumento.Data).toBe('2017-01-18')
   })
@@ -99,9 +102,10 @@ describe('structural errors, with exact paths', () => {
     expect(issuesOf(edit(sampleText(), anagrafica, ''))).toEqual([
       { code: Code.missingElement, path: `${path}.Denominazione` },
     ])
-    expect(parseFattura(edit(sampleText(), anagrafica, '')).issues[0]?.message).toBe(
-      'Denominazione or Nome + Cognome is required',
-    )
+    expect(parseFattura(edit(sampleText(), anagrafica, '')).issues[0]?.message).toEqual({
+      it: 'È obbligatorio indicare Denominazione oppure Nome + Cognome',
+      en: 'Denominazione or Nome + Cognome is required',
+    })
     expect(issuesOf(edit(sampleText(), anagrafica, '<Nome>A</Nome>'))).toEqual([
       { code: Code.missingElement, path: `${path}.Cognome` },
     ])

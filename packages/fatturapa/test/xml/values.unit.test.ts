@@ -65,9 +65,9 @@ describe('value checks (compiled validator), with exact paths', () => {
     const path = 'FatturaElettronicaHeader.CedentePrestatore.DatiAnagrafici.Anagrafica.Denominazione'
     expect(issuesAfter('ALPHA SRL', 'A'.repeat(81))).toEqual([{ code: Code.valueLength, path }])
     expect(issuesAfter('ALPHA SRL', 'À'.repeat(80))).toEqual([])
-    expect(issuesAfter('ALPHA SRL', 'ALPHA € SRL')).toEqual([{ code: Code.valuePattern, path }])
+    expect(issuesAfter('ALPHA SRL', 'ALPHA € SRL')).toEqual([{ code: Code.valueCharacter, path }])
     expect(issuesAfter('<Numero>123</Numero>', '<Numero>è</Numero>')).toEqual([
-      { code: Code.valuePattern, path: `${DOC}.Numero` },
+      { code: Code.valueCharacter, path: `${DOC}.Numero` },
     ])
     expect(issuesAfter('<Numero>123</Numero>', '<Numero></Numero>')).toEqual([
       { code: Code.valueLength, path: `${DOC}.Numero` },
