@@ -157,10 +157,80 @@ export {
 export { checkPartitaIva, elevenDigitCheckDigit, type PartitaIvaProblem } from './identifiers/partita-iva.ts'
 export { sdiErrorCatalog, type LocalizedText, type SdiError, type SdiErrorCode } from './sdi/sdi-error.ts'
 export { MAX_PROGRESSIVE, ProgressiveExhausted, progressiveFor } from './sdi/progressive.ts'
+export {
+  B2bDestinatario,
+  B2bErrore,
+  B2bFileMetadati,
+  B2bListaErrori,
+  B2bRicevutaConsegna,
+  B2bRicevutaImpossibilitaRecapito,
+  B2bRicevutaScarto,
+  B2bRiferimentoArchivio,
+} from './messages/b2b-messages.ts'
+export { FatturaFileNameError, FileNameProblemCode } from './messages/file-name-problem.ts'
+export {
+  INVOICE_FILE_EXTENSIONS,
+  invoiceFileName,
+  parseInvoiceFileName,
+  type FileNameResult,
+  type InvoiceFileExtension,
+  type InvoiceFileName,
+  type InvoiceFileNameParts,
+  type InvoiceFileStem,
+} from './messages/invoice-file-name.ts'
+export { messageFileName, parseMessageFileName, type MessageFileName } from './messages/message-file-name.ts'
+export { SdiMessageIssueCode, type SdiMessageIssue } from './messages/message-issues.ts'
+export {
+  B2B_MESSAGES_NAMESPACE,
+  PA_MESSAGES_NAMESPACE,
+  SDI_MESSAGE_KINDS,
+  SDI_MESSAGE_ROOTS,
+  type SdiMessage,
+  type SdiMessageFamily,
+  type SdiMessageKind,
+  type SdiMessageRoot,
+} from './messages/message-roots.ts'
+export {
+  ESITI_COMMITTENTE,
+  RiferimentoFattura,
+  SCARTI_ESITO,
+  type EsitoCommittente,
+  type ScartoEsito,
+} from './messages/message-types.ts'
+export {
+  PaMetadatiInvioFile,
+  PaNotificaDecorrenzaTermini,
+  PaNotificaEsitoCommittente,
+  PaScartoEsitoCommittente,
+} from './messages/pa-recipient-messages.ts'
+export {
+  PaAttestazioneTrasmissioneFattura,
+  PaDestinatario,
+  PaErrore,
+  PaListaErrori,
+  PaNotificaEsito,
+  PaNotificaMancataConsegna,
+  PaNotificaScarto,
+  PaRicevutaConsegna,
+  PaRiferimentoArchivio,
+} from './messages/pa-transmitter-messages.ts'
+export {
+  parseSdiMessage,
+  type MessageParseOptions,
+  type MessageParseResult,
+  type PartialSdiMessage,
+} from './messages/parse-message.ts'
+export {
+  DEFAULT_MESSAGE_PREFIXES,
+  serializeSdiMessage,
+  type MessageSerializeOptions,
+} from './messages/serialize-message.ts'
+export { validateSdiMessage, type ValidateMessageOptions } from './messages/validate-message.ts'
 export { DEFAULT_MAX_BYTES } from './xml/decode.ts'
 export { FatturaIssueCode, type FatturaIssue } from './xml/issues.ts'
 export { parseFattura, type ParseOptions, type ParseResult } from './xml/parse.ts'
 export { serializeFattura, type SerializeOptions } from './xml/serialize.ts'
+export { transliterate, type TransliterationChange, type TransliterationResult } from './xml/transliterate.ts'
 export { validateFattura } from './xml/validate.ts'
 export {
   DEFAULT_FATTURAPA_XSD,
@@ -170,3 +240,9 @@ export {
   type XsdValidation,
   type XsdValidatorOptions,
 } from './xsd/xsd-validator.ts'
+export {
+  SDI_MAX_FILE_BYTES,
+  validateInvoiceFile,
+  type InvoiceValidation,
+  type InvoiceValidationContext,
+} from './validate-invoice.ts'

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+
+/** The official SdI material (schemas, WSDLs, samples), beside the checkout; read at test time, never copied. */
+export const sdiDir = resolve(import.meta.dirname, '../../../../shared/sdi')
+
+/** The bytes of an official sample, e.g. `sdiSample('samples/invoices/IT01234567890_FPR01.xml')`. */
+export function sdiSample(relativePath: string): Buffer {
+  return readFileSync(resolve(sdiDir, relativePath))
+}
+
+// The Luhn-style check digit of 11-digit Italian numbers (partita IVA, numeric codice fiscale).
+function withCheckDigit(firstTen: string): string {
+  let sum = 0
+  for (let i = 0; i < 10; i++) {
+    const digit = Number(firstTen[i])
+    sum += i % 2 === 0 ? digit : digit * 2 > 9 ? digit * 2 - 9 : digit * 2
+  }
+  return `${firstTen}${(10 - (sum % 10)) % 10}`
+}
+
+/** Valid numbers that stand in for the samples' fictitious ones (which fail their check digits). */
+export const validNumbers = {
+  transmitter: withCheckDigit('1234567890'),
+  seller: withCheckDigit('1234567890'),
+  other: withCheckDigit('2468101214'),
+  buyer: withCheckDigit('0987654321'),
+} as const
+
+/**
+ * An official sample invoice with its fictitious identifiers replaced by valid ones, so that it passes the content
+ * checks and tests can change exactly what they test.
+ */
+export function validSampleInvoice(name = 'IT01234567890_FPR01.xml'): string {
+  return sdiSample(`samples/invoices/${name}`)
+    .toString('utf8')
+    .replaceAll('01234567890', validNumbers.seller)
+    .replaceAll('24681012141', validNumbers.other)
+    .replaceAll('09876543210', validNumbers.buyer)
+}
