@@ -1,0 +1,2 @@
+export { ExitCode, type CliIo } from './io.ts'
+export { main } from './main.ts'
