@@ -1,0 +1,177 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import { resolve } from 'node:path'
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import {
+  invoiceReceived,
+  invoiceRejected,
+  invoiceValidated,
+  type InvoiceReceived,
+  type InvoiceRejected,
+  type InvoiceValidated,
+} from '@varco/contracts'
+import { createPool, migrateSchema } from '@varco/db'
+import { createDocumentStore, documentsMigrationsDir, documentsSchema, parseKeyring } from '@varco/documents'
+import { consumeEvents, createKafkaClient, createPublisher, ensureTopics, type RunningConsumer } from '@varco/kafka'
+import { createLogger } from '@varco/observability'
+import {
+  createTestDatabase,
+  startNodeProcess,
+  uniqueGroup,
+  validNumbers,
+  validSampleInvoice,
+  type NodeProcess,
+  type TestDatabase,
+} from '@varco/testing'
+
+const logger = createLogger({ name: 'test', level: 'silent' })
+const server = resolve(import.meta.dirname, '../src/server.ts')
+const prefix = `validation-${randomUUID()}`
+const keys = `k1:${randomBytes(32).toString('base64')}`
+const kafka = createKafkaClient({ brokers: inject('kafkaBrokers').split(','), clientId: 'validation-test', logger })
+
+let db: TestDatabase
+let pool: pg.Pool
+let service: NodeProcess
+let outcomes: Array<InvoiceValidated | InvoiceRejected>
+let listener: RunningConsumer
+const publisher = createPublisher(kafka)
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject('databaseUrl'))
+  await migrateSchema({
+    databaseUrl: db.url,
+    schema: documentsSchema,
+    dir: documentsMigrationsDir,
+    logger,
+    withOutbox: false,
+  })
+  pool = createPool({ connectionString: db.url, logger })
+  const topics = [invoiceReceived, invoiceValidated, invoiceRejected].map((event) => ({
+    topic: `${prefix}.${event.type}.v${event.version}`,
+    partitions: 2,
+  }))
+  await ensureTopics(kafka, topics)
+  await publisher.connect()
+  service = startNodeProcess(server, {
+    DATABASE_URL: db.url,
+    KAFKA_BROKERS: inject('kafkaBrokers'),
+    DOCUMENT_KEYS: keys,
+    DOCUMENT_ACTIVE_KEY: 'k1',
+    TOPIC_PREFIX: prefix,
+    VALIDATION_GROUP_ID: uniqueGroup('validation'),
+  })
+  await service.waitForLine((line) => line.includes('"msg":"validation service started"'))
+  outcomes = []
+  listener = await consumeEvents({
+    kafka,
+    groupId: uniqueGroup('outcomes'),
+    events: [invoiceValidated, invoiceRejected],
+    topicPrefix: prefix,
+    logger,
+    handle: async (event) => void outcomes.push(event),
+  })
+  await listener.joined
+})
+
+afterAll(async () => {
+  await listener?.stop()
+  await service?.kill()
+  await publisher.disconnect()
+  await pool?.end()
+  await db?.drop()
+})
+
+async function receive(bytes: string | Buffer, invoiceId: string = randomUUID()): Promise<InvoiceReceived> {
+  const store = createDocumentStore({ pool, keyring: parseKeyring(keys, 'k1') })
+  const document = await store.put(Buffer.from(bytes), 'application/xml')
+  const event = invoiceReceived.create({
+    source: 'test',
+    tenantId: 'tenant-1',
+    invoiceId,
+    correlationId: randomUUID(),
+    data: { document, receivedVia: 'api' },
+  })
+  await deliver(event)
+  return event
+}
+
+async function deliver(event: InvoiceReceived): Promise<void> {
+  await publisher.publish([
+    {
+      topic: `${prefix}.invoice.received.v1`,
+      key: event.invoiceId,
+      value: JSON.stringify(event),
+      headers: { 'event-id': event.id, 'event-type': event.type, 'event-version': '1' },
+    },
+  ])
+}
+
+const outcomesOf = (event: InvoiceReceived) => outcomes.filter((outcome) => outcome.causationId === event.id)
+
+describe('the validation service', () => {
+  it('validates a correct invoice and passes on its routing facts', async () => {
+    const event = await receive(validSampleInvoice())
+    await expect.poll(() => outcomesOf(event).length, { timeout: 30_000 }).toBe(1)
+    const [outcome] = outcomesOf(event)
+    expect(outcome).toMatchObject({
+      type: 'invoice.validated',
+      tenantId: 'tenant-1',
+      invoiceId: event.invoiceId,
+      correlationId: event.correlationId,
+      data: {
+        document: event.data.document,
+        formato: 'FPR12',
+        transmitter: { country: 'IT', id: validNumbers.transmitter },
+        codiceDestinatario: 'ABC1234',
+        documents: [expect.objectContaining({ tipoDocumento: 'TD01' })],
+      },
+    })
+    expect(invoiceValidated.check(outcome)).toEqual([])
+  })
+
+  it('rejects a malformed file with SdI code 00200 and the path of each problem', async () => {
+    const broken = validSampleInvoice().replace('<Divisa>EUR</Divisa>', '<Divisa>EURO</Divisa>')
+    const event = await receive(broken)
+    await expect.poll(() => outcomesOf(event).length, { timeout: 30_000 }).toBe(1)
+    const [outcome] = outcomesOf(event) as [InvoiceRejected]
+    expect(outcome.type).toBe('invoice.rejected')
+    expect(outcome.data.errors).toContainEqual(
+      expect.objectContaining({
+        code: '00200',
+        path: 'FatturaElettronicaBody[0].DatiGenerali.DatiGeneraliDocumento.Divisa',
+      }),
+    )
+    const { rows } = await pool.query('SELECT outcome FROM validation.verdicts WHERE event_id = $1', [event.id])
+    expect(rows).toEqual([{ outcome: 'rejected' }])
+  })
+
+  it('rejects content SdI would refuse, with the content code', async () => {
+    const zeroRateWithoutNatura = validSampleInvoice().replace(
+      /<AliquotaIVA>22\.00<\/AliquotaIVA>/,
+      '<AliquotaIVA>0.00</AliquotaIVA>',
+    )
+    const event = await receive(zeroRateWithoutNatura)
+    await expect.poll(() => outcomesOf(event).length, { timeout: 30_000 }).toBe(1)
+    const codes = (outcomesOf(event)[0] as InvoiceRejected).data.errors.map((error) => error.code)
+    expect(codes).toContain('00400')
+  })
+
+  it('has no second effect when the same event is delivered again', async () => {
+    const event = await receive(validSampleInvoice())
+    await expect.poll(() => outcomesOf(event).length, { timeout: 30_000 }).toBe(1)
+    await deliver(event)
+    await deliver(event)
+    // Same key, same partition: once the marker's outcome is out, the redeliveries before it were handled.
+    const marker = await receive(
+      validSampleInvoice().replace('<Numero>123</Numero>', '<Numero>124</Numero>'),
+      event.invoiceId,
+    )
+    await expect.poll(() => outcomesOf(marker).length, { timeout: 30_000 }).toBe(1)
+    expect(outcomesOf(event)).toHaveLength(1)
+    const { rows } = await pool.query('SELECT count(*)::int AS n FROM validation.verdicts WHERE event_id = $1', [
+      event.id,
+    ])
+    expect(rows).toEqual([{ n: 1 }])
+  })
+})
