@@ -14,7 +14,7 @@ import {
   type VerifyOptions,
 } from '../src/index.ts'
 import { signXadesWithoutTemplate } from '../src/xades/sign.ts'
-import { createTestPki } from '../test/helpers/pki.ts'
+import { createTestPki } from '@varco/testing'
 import { benchInputs } from './inputs.ts'
 
 /*

@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractContent, loadPemIdentity, signCades, verifyCades, type Signer } from '../src/index.ts'
 import { attribute, buildCms } from './helpers/cms.ts'
-import { createTestPki, type TestPki } from './helpers/pki.ts'
+import { createTestPki, type TestPki } from '@varco/testing'
 import { read, sampleInvoices } from './helpers/shared.ts'
-import { run } from './helpers/tools.ts'
+import { run } from '@varco/testing'
 
 let pki: TestPki
 let signer: Signer

@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { extractContent, loadPemIdentity, signCades, verifyCades, type Signer } from '../src/index.ts'
-import { createTestPki, type TestPki } from './helpers/pki.ts'
+import { createTestPki, type TestPki } from '@varco/testing'
 import { LEGACY_P7M, read, sampleInvoices } from './helpers/shared.ts'
-import { opensslVerify, run } from './helpers/tools.ts'
+import { opensslVerify, run } from '@varco/testing'
 
 let pki: TestPki
 let signer: Signer

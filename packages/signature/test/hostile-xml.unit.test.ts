@@ -4,7 +4,7 @@ import { DOMParser } from '@xmldom/xmldom'
 import { SignedXml } from 'xml-crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPemIdentity, signXades, verifyFile } from '../src/index.ts'
-import { createTestPki, type TestPki } from './helpers/pki.ts'
+import { createTestPki, type TestPki } from '@varco/testing'
 import { read, sampleInvoices } from './helpers/shared.ts'
 
 let pki: TestPki

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPemIdentity, loadPkcs12Identity, signCades, verifyCades, type Signer } from '../src/index.ts'
-import { createTestPki, type TestPki } from './helpers/pki.ts'
-import { run } from './helpers/tools.ts'
+import { createTestPki, type TestPki } from '@varco/testing'
+import { run } from '@varco/testing'
 
 let pki: TestPki
 const PASSWORD = 'Pa55-w0rd-not-in-messages'

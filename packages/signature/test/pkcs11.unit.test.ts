@@ -1,10 +1,10 @@
 import { inspect } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPkcs11Identity, signCades, signXades, verifyFile, type Pkcs11Signer } from '../src/index.ts'
-import { createTestPki, type TestPki } from './helpers/pki.ts'
+import { createTestPki, type TestPki } from '@varco/testing'
 import { read, sampleInvoices } from './helpers/shared.ts'
 import { provisionToken, SOFTHSM_MODULE, type ProvisionedToken } from './helpers/softhsm.ts'
-import { opensslVerify, xmlsecVerify } from './helpers/tools.ts'
+import { opensslVerify, xmlsecVerify } from '@varco/testing'
 
 let pki: TestPki
 let token: ProvisionedToken

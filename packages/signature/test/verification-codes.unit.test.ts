@@ -8,7 +8,7 @@ import {
   type VerifyOptions,
 } from '../src/index.ts'
 import { attribute, buildCms } from './helpers/cms.ts'
-import { createTestPki, type Issued, type TestPki } from './helpers/pki.ts'
+import { createTestPki, type Issued, type TestPki } from '@varco/testing'
 import { read, sampleInvoices } from './helpers/shared.ts'
 import { xmlsecSign } from './helpers/xmlsec-sign.ts'
 

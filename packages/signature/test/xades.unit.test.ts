@@ -5,9 +5,9 @@ import { signerAlgorithm } from '../src/xades/algorithms.ts'
 import { buildSignature } from '../src/xades/build-signature.ts'
 import { signXadesWithoutTemplate } from '../src/xades/sign.ts'
 import { buildTemplate, fillTemplate } from '../src/xades/template.ts'
-import { createTestPki, type TestPki } from './helpers/pki.ts'
+import { createTestPki, type TestPki } from '@varco/testing'
 import { largeInvoice, read, sampleInvoices } from './helpers/shared.ts'
-import { schemaValidate, xmlsecVerify } from './helpers/tools.ts'
+import { schemaValidate, xmlsecVerify } from '@varco/testing'
 
 let pki: TestPki
 let signer: Signer

@@ -4,8 +4,8 @@ import { canonicalizeDocument } from '../src/xml/canonicalize.ts'
 import { decodeXml, XmlDecodeError } from '../src/xml/decode.ts'
 import { scanXml } from '../src/xml/scan.ts'
 import { XmlSyntaxError } from '../src/xml/tokens.ts'
-import { createTestPki, type TestPki } from './helpers/pki.ts'
-import { xmlsecVerify } from './helpers/tools.ts'
+import { createTestPki, type TestPki } from '@varco/testing'
+import { xmlsecVerify } from '@varco/testing'
 import { xmlsecSign } from './helpers/xmlsec-sign.ts'
 
 let pki: TestPki

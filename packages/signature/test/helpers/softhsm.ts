@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pkcs11js from 'pkcs11js'
 import { parseCertificate } from '../../src/x509/certificate.ts'
-import type { TestPki } from './pki.ts'
+import type { TestPki } from '@varco/testing'
 
 export const SOFTHSM_MODULE = '/usr/lib/softhsm/libsofthsm2.so'
 

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { xmlDateTime } from '../../src/xades/properties.ts'
 import { serialDecimal, type CertificateInfo } from '../../src/x509/certificate.ts'
-import { run } from './tools.ts'
+import { run } from '@varco/testing'
 
 export interface TemplateOptions {
   readonly keyFile: string

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { CATALOG, SCHEMA } from './shared.ts'
+import { sdiDir } from './sdi-samples.ts'
+
+const SCHEMA = join(sdiDir, 'xsd/Schema_VFPR12_v1.2.3.xsd')
+const CATALOG = join(sdiDir, 'xsd/catalog.xml')
 
 export interface ToolResult {
   readonly ok: boolean
@@ -9,6 +12,7 @@ export interface ToolResult {
   readonly stderr: string
 }
 
+/** Runs an independent tool (openssl, xmlsec1, ...) and keeps what it printed. */
 export function run(command: string, args: readonly string[], input?: Buffer): ToolResult {
   const result = spawnSync(command, args, { input, maxBuffer: 64 * 1024 * 1024 })
   return { ok: result.status === 0, stdout: result.stdout, stderr: result.stderr.toString() }
@@ -58,7 +62,7 @@ if not schema: sys.exit(3)
 sys.exit(1 if lib.xmlSchemaValidateFile(lib.xmlSchemaNewValidCtxt(schema), sys.argv[3].encode(), 0) != 0 else 0)
 `
 
-/** FatturaPA 1.2.3 schema validation with libxml2. */
+/** FatturaPA 1.2.3 schema validation with libxml2 against the official XSD in ../shared/sdi. */
 export function schemaValidate(dir: string, xml: Buffer): ToolResult {
   const script = join(dir, 'xsd-validate.py')
   writeFileSync(script, VALIDATOR)
