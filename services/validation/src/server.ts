@@ -5,6 +5,7 @@ import { createPool, migrateSchema, startOutboxRelay } from '@varco/db'
 import { createDocumentStore, documentsMigrationsDir, documentsSchema, parseKeyring } from '@varco/documents'
 import { consumeEvents, createKafkaClient, createPublisher, ensureTopics } from '@varco/kafka'
 import { createLogger, startTelemetry } from '@varco/observability'
+import { loadFormatSchema, loadTrust } from './adapters/operator-files.ts'
 import { ValidationConfig } from './config.ts'
 import { onInvoiceReceived } from './consumers/invoice-received.ts'
 
@@ -16,6 +17,8 @@ const config = loadConfigOrExit(ValidationConfig, process.env)
 const logger = createLogger({ name: SERVICE, level: config.LOG_LEVEL, pretty: config.LOG_PRETTY })
 const telemetry = startTelemetry({ serviceName: SERVICE, logger })
 const keyring = parseKeyring(config.DOCUMENT_KEYS, config.DOCUMENT_ACTIVE_KEY)
+const trust = loadTrust(config.SIGNATURE_TRUST_FILES, logger)
+const xsd = loadFormatSchema(config.FATTURAPA_XSD_DIR, logger)
 
 await migrateSchema({
   databaseUrl: config.DATABASE_URL,
@@ -52,7 +55,7 @@ const relay = startOutboxRelay({
   logger,
   topicPrefix: config.TOPIC_PREFIX,
 })
-const deps = { pool, documents, schema: SCHEMA, consumer: config.VALIDATION_GROUP_ID }
+const deps = { pool, documents, trust, xsd, schema: SCHEMA, consumer: config.VALIDATION_GROUP_ID }
 const consumer = await consumeEvents({
   kafka,
   groupId: config.VALIDATION_GROUP_ID,
@@ -73,6 +76,7 @@ async function shutdown(signal: string): Promise<void> {
   await relay.stop()
   await publisher.disconnect()
   await pool.end()
+  xsd?.[Symbol.dispose]()
   await telemetry.shutdown()
   process.exit(0)
 }

@@ -14,14 +14,18 @@ import { createPool, migrateSchema } from '@varco/db'
 import { createDocumentStore, documentsMigrationsDir, documentsSchema, parseKeyring } from '@varco/documents'
 import { consumeEvents, createKafkaClient, createPublisher, ensureTopics, type RunningConsumer } from '@varco/kafka'
 import { createLogger } from '@varco/observability'
+import { loadPemIdentity, signCades } from '@varco/signature'
 import {
   createTestDatabase,
+  createTestPki,
+  sdiDir,
   startNodeProcess,
   uniqueGroup,
   validNumbers,
   validSampleInvoice,
   type NodeProcess,
   type TestDatabase,
+  type TestPki,
 } from '@varco/testing'
 
 const logger = createLogger({ name: 'test', level: 'silent' })
@@ -31,6 +35,7 @@ const keys = `k1:${randomBytes(32).toString('base64')}`
 const kafka = createKafkaClient({ brokers: inject('kafkaBrokers').split(','), clientId: 'validation-test', logger })
 
 let db: TestDatabase
+let pki: TestPki
 let pool: pg.Pool
 let service: NodeProcess
 let outcomes: Array<InvoiceValidated | InvoiceRejected>
@@ -53,7 +58,10 @@ beforeAll(async () => {
   }))
   await ensureTopics(kafka, topics)
   await publisher.connect()
+  pki = createTestPki()
   service = startNodeProcess(server, {
+    SIGNATURE_TRUST_FILES: pki.ca.certFile,
+    FATTURAPA_XSD_DIR: resolve(sdiDir, 'xsd'),
     DATABASE_URL: db.url,
     KAFKA_BROKERS: inject('kafkaBrokers'),
     DOCUMENT_KEYS: keys,
@@ -80,6 +88,7 @@ afterAll(async () => {
   await publisher.disconnect()
   await pool?.end()
   await db?.drop()
+  pki?.cleanup()
 })
 
 async function receive(bytes: string | Buffer, invoiceId: string = randomUUID()): Promise<InvoiceReceived> {
@@ -105,6 +114,14 @@ async function deliver(event: InvoiceReceived): Promise<void> {
       headers: { 'event-id': event.id, 'event-type': event.type, 'event-version': '1' },
     },
   ])
+}
+
+/** The sample invoice as a .p7m signed by the test PKI's signer, or by one the service does not trust. */
+async function signedInvoice(trusted: boolean): Promise<{ p7m: Buffer; xml: Buffer }> {
+  const issued = trusted ? pki.signer : pki.otherCaSigner
+  const xml = Buffer.from(validSampleInvoice())
+  const p7m = await signCades(xml, loadPemIdentity({ key: issued.keyPem, certificates: [issued.certPem] }))
+  return { p7m, xml }
 }
 
 const outcomesOf = (event: InvoiceReceived) => outcomes.filter((outcome) => outcome.causationId === event.id)
@@ -173,5 +190,24 @@ describe('the validation service', () => {
       event.id,
     ])
     expect(rows).toEqual([{ n: 1 }])
+  })
+
+  it('unwraps a trusted .p7m, validates its content, and passes on a reference to the content', async () => {
+    const { p7m, xml } = await signedInvoice(true)
+    const event = await receive(p7m)
+    await expect.poll(() => outcomesOf(event).length, { timeout: 30_000 }).toBe(1)
+    const [outcome] = outcomesOf(event) as [InvoiceValidated]
+    expect(outcome.type).toBe('invoice.validated')
+    expect(outcome.data.signedBy).toBe('cades')
+    expect(outcome.data.document).toEqual(event.data.document)
+    const store = createDocumentStore({ pool, keyring: parseKeyring(keys, 'k1') })
+    expect((await store.get(outcome.data.content.sha256)).bytes.equals(xml)).toBe(true)
+  })
+
+  it('rejects a .p7m whose signer does not chain to the configured trust bundle with 00104', async () => {
+    const event = await receive((await signedInvoice(false)).p7m)
+    await expect.poll(() => outcomesOf(event).length, { timeout: 30_000 }).toBe(1)
+    const [outcome] = outcomesOf(event) as [InvoiceRejected]
+    expect(outcome.data.errors.map((error) => error.code)).toEqual(['00104'])
   })
 })

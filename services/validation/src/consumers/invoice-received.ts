@@ -1,56 +1,23 @@
 import type pg from 'pg'
-import {
-  invoiceRejected,
-  invoiceValidated,
-  type InvoiceReceived,
-  type InvoiceRejected,
-  type InvoiceValidated,
-} from '@varco/contracts'
+import type { InvoiceReceived } from '@varco/contracts'
 import { enqueueEvents, handleOnce } from '@varco/db'
-import type { DocumentStore } from '@varco/documents'
-import { validateInvoiceFile } from '@varco/fatturapa'
 import type { Logger } from '@varco/observability'
-import { summarize } from '../domain/summarize.ts'
+import { decideOutcome, type DecideDeps } from '../domain/decide-outcome.ts'
 
-export interface InvoiceReceivedDeps {
+export interface InvoiceReceivedDeps extends DecideDeps {
   readonly pool: pg.Pool
-  readonly documents: DocumentStore
   /** This service's schema: its verdicts, outbox and inbox. */
   readonly schema: string
   /** The inbox's consumer name (the group id). */
   readonly consumer: string
 }
 
-type Outcome = InvoiceValidated | InvoiceRejected
-
-/** Validates the file an invoice.received event refers to and decides what happens next. */
-export async function decideOutcome(event: InvoiceReceived, documents: DocumentStore): Promise<Outcome> {
-  const { document } = event.data
-  const { bytes } = await documents.get(document.sha256)
-  const verdict = validateInvoiceFile(bytes, { receivedAt: new Date(event.occurredAt) })
-  const header = {
-    source: 'validation',
-    tenantId: event.tenantId,
-    invoiceId: event.invoiceId,
-    correlationId: event.correlationId,
-    causationId: event.id,
-  }
-  if (verdict.ok) {
-    return invoiceValidated.create({ ...header, data: { document, content: document, ...summarize(verdict.fattura) } })
-  }
-  // A NotificaScarto lists at most 200 errors; past that SdI stops (00201), and so do we.
-  return invoiceRejected.create({
-    ...header,
-    data: { document, stage: 'validation', errors: verdict.errors.slice(0, 200) },
-  })
-}
-
 /**
  * Handles invoice.received: the verdict row and the outcome event commit together, once per event however often it
- * is delivered (inbox). Validation is pure, so a redelivery after a crash recomputes the same verdict.
+ * is delivered (inbox). Validation is deterministic, so a redelivery after a crash recomputes the same verdict.
  */
 export async function onInvoiceReceived(event: InvoiceReceived, deps: InvoiceReceivedDeps, log: Logger): Promise<void> {
-  const outcome = await decideOutcome(event, deps.documents)
+  const outcome = await decideOutcome(event, deps)
   const result = await handleOnce(
     deps.pool,
     { schema: deps.schema, consumer: deps.consumer, eventId: event.id },
