@@ -2,7 +2,7 @@ import { checkCodiceFiscale, type CodiceFiscaleProblem } from '../identifiers/co
 import { checkPartitaIva } from '../identifiers/partita-iva.ts'
 import type { FatturaElettronica } from '../model/fattura.ts'
 import type { LocalizedText } from '../sdi/sdi-error.ts'
-import { CEDENTE, CESSIONARIO, DATI_TRASMISSIONE } from './paths.ts'
+import { CEDENTE, CESSIONARIO, DATI_TRASMISSIONE, RAPPRESENTANTE } from './paths.ts'
 import { finding, type FileRule, type Finding } from './rule.ts'
 import { SPEC_VERSIONS } from './spec-versions.ts'
 
@@ -63,6 +63,33 @@ export const sellerPartitaIva: FileRule = {
       { it: 'La partita IVA del cedente/prestatore', en: 'The seller’s VAT number' },
       checkPartitaIva,
     ),
+}
+
+export const representativePartitaIva: FileRule = {
+  code: '00303',
+  ...SPEC_VERSIONS.fatturaPA,
+  scope: 'file',
+  // One code for both fiscal representatives: the seller's (1.3.1.1.2) and the buyer's (1.4.4.1.2).
+  check: (fattura: FatturaElettronica) => {
+    const header = fattura.FatturaElettronicaHeader
+    return [
+      ...italianIdentifier(
+        header.RappresentanteFiscale?.DatiAnagrafici.IdFiscaleIVA,
+        `${RAPPRESENTANTE}.IdFiscaleIVA.IdCodice`,
+        { it: 'La partita IVA del rappresentante fiscale', en: 'The fiscal representative’s VAT number' },
+        checkPartitaIva,
+      ),
+      ...italianIdentifier(
+        header.CessionarioCommittente.RappresentanteFiscale?.IdFiscaleIVA,
+        'FatturaElettronicaHeader.CessionarioCommittente.RappresentanteFiscale.IdFiscaleIVA.IdCodice',
+        {
+          it: 'La partita IVA del rappresentante fiscale del cessionario',
+          en: 'The buyer’s fiscal representative’s VAT number',
+        },
+        checkPartitaIva,
+      ),
+    ]
+  },
 }
 
 export const buyerPartitaIva: FileRule = {

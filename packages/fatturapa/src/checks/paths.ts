@@ -7,6 +7,7 @@
 export const DATI_TRASMISSIONE = 'FatturaElettronicaHeader.DatiTrasmissione'
 export const CEDENTE = 'FatturaElettronicaHeader.CedentePrestatore.DatiAnagrafici'
 export const CESSIONARIO = 'FatturaElettronicaHeader.CessionarioCommittente.DatiAnagrafici'
+export const RAPPRESENTANTE = 'FatturaElettronicaHeader.RappresentanteFiscale.DatiAnagrafici'
 
 export function bodyPath(body: number): string {
   return `FatturaElettronicaBody[${body}]`

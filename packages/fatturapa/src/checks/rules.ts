@@ -5,7 +5,13 @@ import {
   sdiPecDestinatario,
 } from './destinatario.ts'
 import { creditNoteAfterInvoice, dateNotAfterReception, numeroHasDigit } from './documento.ts'
-import { buyerCodiceFiscale, buyerPartitaIva, sellerPartitaIva, transmitterIdCodice } from './identifiers.ts'
+import {
+  buyerCodiceFiscale,
+  buyerPartitaIva,
+  representativePartitaIva,
+  sellerPartitaIva,
+  transmitterIdCodice,
+} from './identifiers.ts'
 import { duplicateInLotto } from './lotto.ts'
 import {
   cassaNaturaMissing,
@@ -35,6 +41,7 @@ import { imponibile, imposta } from './totals.ts'
 export const CONTENT_RULES: readonly ContentRule[] = [
   transmitterIdCodice, // 00300
   sellerPartitaIva, // 00301
+  representativePartitaIva, // 00303
   buyerPartitaIva, // 00305
   buyerCodiceFiscale, // 00306
   nonResidentCode, // 00313

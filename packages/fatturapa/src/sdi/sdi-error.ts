@@ -37,6 +37,10 @@ export const sdiErrorCatalog = {
   '00201': { it: 'Superato il numero massimo di errori di formato', en: 'Too many format errors' },
   '00300': { it: '1.1.1.2 <IdCodice> non valido', en: '1.1.1.2 <IdCodice> of the transmitter is not valid' },
   '00301': { it: '1.2.1.1.2 <IdCodice> non valido', en: '1.2.1.1.2 <IdCodice> of the seller is not valid' },
+  '00303': {
+    it: '1.3.1.1.2 o 1.4.4.1.2 <IdCodice> non valido',
+    en: '1.3.1.1.2 or 1.4.4.1.2 <IdCodice> of a fiscal representative is not valid',
+  },
   '00305': { it: '1.4.1.1.2 <IdCodice> non valido', en: '1.4.1.1.2 <IdCodice> of the buyer is not valid' },
   '00306': { it: '1.4.1.2 <CodiceFiscale> non valido', en: '1.4.1.2 <CodiceFiscale> of the buyer is not valid' },
   '00311': { it: '1.1.4 <CodiceDestinatario> non valido', en: '1.1.4 <CodiceDestinatario> is not valid' },

@@ -32,7 +32,7 @@ const codesAndPaths = (f: FatturaElettronica) => checkContent(f, CONTEXT).map(({
 /** The codes the brief asks for, all decidable from the file alone. */
 // prettier-ignore
 const DECIDABLE = [
-  '00300', '00301', '00305', '00306', '00313', '00330', '00400', '00401', '00403', '00409', '00411', '00413',
+  '00300', '00301', '00303', '00305', '00306', '00313', '00330', '00400', '00401', '00403', '00409', '00411', '00413',
   '00414', '00415', '00417', '00418', '00419', '00420', '00421', '00422', '00423', '00424', '00425', '00427',
   '00428', '00429', '00430', '00437', '00438', '00443', '00444', '00445', '00471', '00472', '00473', '00474',
   '00475', '00476',
@@ -209,7 +209,12 @@ describe('checkContent', () => {
       ...body(0),
       ...body(1),
       { code: '00301', path: 'FatturaElettronicaHeader.CedentePrestatore.DatiAnagrafici.IdFiscaleIVA.IdCodice' },
+      {
+        code: '00303',
+        path: 'FatturaElettronicaHeader.CessionarioCommittente.RappresentanteFiscale.IdFiscaleIVA.IdCodice',
+      },
       { code: '00300', path: 'FatturaElettronicaHeader.DatiTrasmissione.IdTrasmittente.IdCodice' },
+      { code: '00303', path: 'FatturaElettronicaHeader.RappresentanteFiscale.DatiAnagrafici.IdFiscaleIVA.IdCodice' },
     ])
   })
 })

@@ -74,6 +74,45 @@ export const headerCases: readonly RuleCase[] = [
     },
     fails: [],
   },
+  // 00303: the fiscal representatives' partita IVA
+  {
+    code: '00303',
+    name: 'seller’s representative with a wrong check digit',
+    edit: (f) => {
+      f.FatturaElettronicaHeader.RappresentanteFiscale = {
+        DatiAnagrafici: {
+          IdFiscaleIVA: { IdPaese: 'IT', IdCodice: '09876543210' },
+          Anagrafica: { Denominazione: 'R' },
+        },
+      }
+    },
+    fails: ['FatturaElettronicaHeader.RappresentanteFiscale.DatiAnagrafici.IdFiscaleIVA.IdCodice'],
+  },
+  {
+    code: '00303',
+    name: 'buyer’s representative with a wrong check digit',
+    edit: (f) => {
+      f.FatturaElettronicaHeader.CessionarioCommittente.RappresentanteFiscale = {
+        IdFiscaleIVA: { IdPaese: 'IT', IdCodice: '11223344556' },
+        Denominazione: 'GAMMA SPA',
+      }
+    },
+    fails: ['FatturaElettronicaHeader.CessionarioCommittente.RappresentanteFiscale.IdFiscaleIVA.IdCodice'],
+  },
+  {
+    code: '00303',
+    name: 'valid and foreign representatives pass',
+    edit: (f) => {
+      f.FatturaElettronicaHeader.RappresentanteFiscale = {
+        DatiAnagrafici: { IdFiscaleIVA: { IdPaese: 'IT', IdCodice: SELLER_VAT }, Anagrafica: { Denominazione: 'R' } },
+      }
+      f.FatturaElettronicaHeader.CessionarioCommittente.RappresentanteFiscale = {
+        IdFiscaleIVA: { IdPaese: 'FR', IdCodice: '12345' },
+        Denominazione: 'GAMMA SARL',
+      }
+    },
+    fails: [],
+  },
   // 00305: buyer's partita IVA
   {
     code: '00305',
