@@ -9,6 +9,7 @@ export {
   SignatureTokenError,
 } from './errors.ts'
 export { detectFormat, extractContent, signFile, verifyFile, type SignFileOptions } from './files.ts'
+export { unwrapSignedFile, type SignedFileOutcome, type UnwrapOptions } from './signed-file.ts'
 export { loadPemIdentity, type PemIdentityOptions } from './identities/pem.ts'
 export { loadPkcs12Identity, type Pkcs12IdentityOptions } from './identities/pkcs12.ts'
 export { openPkcs11Identity, type Pkcs11IdentityOptions, type Pkcs11Signer } from './identities/pkcs11.ts'

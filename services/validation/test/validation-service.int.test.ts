@@ -120,7 +120,7 @@ async function deliver(event: InvoiceReceived): Promise<void> {
 async function signedInvoice(trusted: boolean): Promise<{ p7m: Buffer; xml: Buffer }> {
   const issued = trusted ? pki.signer : pki.otherCaSigner
   const xml = Buffer.from(validSampleInvoice())
-  const p7m = await signCades(xml, loadPemIdentity({ key: issued.keyPem, certificates: [issued.certPem] }))
+  const p7m = await signCades(xml, loadPemIdentity({ key: issued.keyPem, certificates: issued.certPem }))
   return { p7m, xml }
 }
 

@@ -1,7 +1,5 @@
 import { sdiErrorCatalog, type SdiError } from '@varco/fatturapa'
-import { decodeP7m, verifyCades, verifyXades, type TrustStore, type Verdict } from '@varco/signature'
-
-export type SignedBy = 'cades' | 'xades'
+import { unwrapSignedFile, type SignatureFormat, type SignatureProblem, type TrustStore } from '@varco/signature'
 
 export interface SignatureCheckOptions {
   /** The CAs a signer must chain to; undefined when the operator configured none (00104 is then not decided). */
@@ -11,43 +9,31 @@ export interface SignatureCheckOptions {
 
 /** A file's signature, checked: the bytes to validate as FatturaPA, or the signature errors SdI would report. */
 export type SignatureOutcome =
-  | { readonly ok: true; readonly content: Buffer; readonly signedBy?: SignedBy }
+  | { readonly ok: true; readonly content: Buffer; readonly signedBy?: SignatureFormat }
   | { readonly ok: false; readonly errors: readonly SdiError[] }
 
-// A ds:Signature element (any prefix) in an XML file: the root's xmlns:ds declaration alone, which unsigned samples
-// carry too, does not match. Markup cannot occur in text, so a match is an element.
-const XADES_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?Signature[\s>]/
-
-const NO_TRUST = new Set(['00104'])
-
-function errorsOf(verdict: Verdict, trustConfigured: boolean): readonly SdiError[] {
-  const ignored = trustConfigured ? new Set<string>() : NO_TRUST
-  return verdict.problems
-    .filter((problem) => !ignored.has(problem.code))
-    .map((problem) => ({
-      code: problem.code,
-      path: '',
-      message: { it: `${sdiErrorCatalog[problem.code].it}: ${problem.message}`, en: problem.message },
-      detail: `signature:${verdict.format}`,
-    }))
+/** A signature problem as SdI reports it: the code's own words, then what exactly is wrong. */
+export function signatureError(problem: SignatureProblem, format: SignatureFormat | undefined): SdiError {
+  return {
+    code: problem.code,
+    path: '',
+    message: { it: `${sdiErrorCatalog[problem.code].it}: ${problem.message}`, en: problem.message },
+    detail: `signature:${format ?? 'unknown'}`,
+  }
 }
 
 /**
- * SdI's signature stage, which comes before the format checks: a .p7m (DER or base64) must hold an intact CAdES-BES
- * signature by a valid certificate, and so must an XML file that carries a ds:Signature (XAdES). Unsigned XML passes
- * through. Without a configured trust bundle the chain to a trusted CA (00104) is left to SdI and every other
- * signature check still applies.
+ * SdI's signature stage, which comes before the format checks (see unwrapSignedFile). Without a configured trust
+ * bundle the chain to a trusted CA (00104) is left to SdI and every other signature check still applies.
  */
 export async function checkSignature(bytes: Buffer, options: SignatureCheckOptions): Promise<SignatureOutcome> {
-  const verifyOptions = { trust: options.trust ?? [], receivedAt: options.receivedAt }
-  let verdict: Verdict
-  if (decodeP7m(bytes) !== undefined) verdict = await verifyCades(bytes, verifyOptions)
-  else if (XADES_ELEMENT.test(bytes.toString('latin1'))) verdict = await verifyXades(bytes, verifyOptions)
-  else return { ok: true, content: bytes }
-  const errors = errorsOf(verdict, options.trust !== undefined)
-  if (errors.length > 0) return { ok: false, errors }
-  // Only 00104 was set aside, and a verdict whose signature is not intact always holds 00102: the content is there.
-  if (verdict.content === undefined) throw new Error('an intact signature verdict without content')
-  // XAdES: the file itself is what SdI validates against the schema (the signature is an allowed ds:Signature).
-  return { ok: true, content: verdict.format === 'cades' ? verdict.content : bytes, signedBy: verdict.format }
+  const outcome = await unwrapSignedFile(bytes, {
+    trust: options.trust ?? [],
+    receivedAt: options.receivedAt,
+    ...(options.trust === undefined ? { ignore: ['00104'] } : {}),
+  })
+  if (!outcome.ok) return { ok: false, errors: outcome.problems.map((p) => signatureError(p, outcome.verdict.format)) }
+  return outcome.signedBy === undefined
+    ? { ok: true, content: outcome.content }
+    : { ok: true, content: outcome.content, signedBy: outcome.signedBy }
 }
