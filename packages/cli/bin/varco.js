@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `varco` command. A published package runs its build (dist/); inside the workspace, where the packages are
-// TypeScript sources, it runs itself again with the export condition that resolves them (Node strips the types).
+// The `varco` command. A published package (no src/) runs its build (dist/); inside the workspace it runs the
+// TypeScript sources, even when a dist/ was built for packing, since the packages it imports may not be built: it
+// runs itself again with the export condition that resolves them (Node strips the types).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -13,14 +14,14 @@ if (major < 22 || (major === 22 && minor < 18)) {
   process.exit(2)
 }
 
-const built = new URL('../dist/main.js', import.meta.url)
+const source = new URL('../src/main.ts', import.meta.url)
 const fromSource = process.execArgv.includes('--conditions=@varco/source')
 
-if (existsSync(fileURLToPath(built))) {
-  const { main } = await import(built.href)
+if (!existsSync(fileURLToPath(source))) {
+  const { main } = await import(new URL('../dist/main.js', import.meta.url).href)
   process.exitCode = await main(process.argv.slice(2))
 } else if (fromSource) {
-  const { main } = await import(new URL('../src/main.ts', import.meta.url).href)
+  const { main } = await import(source.href)
   process.exitCode = await main(process.argv.slice(2))
 } else {
   const self = fileURLToPath(import.meta.url)

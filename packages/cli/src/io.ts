@@ -1,8 +1,15 @@
-/** Where a command reads files and writes its output: the process's, or a test's. */
+/**
+ * Everything a command touches outside itself: the process's streams, files and environment, or a test's in-memory
+ * ones. Commands never import node:fs or read process.env, so every path runs in a unit test.
+ */
 export interface CliIo {
-  readonly stdout: (text: string) => void
+  /** Text, or bytes for content written to standard output (`varco extract f.p7m -`). */
+  readonly stdout: (data: string | Uint8Array) => void
   readonly stderr: (text: string) => void
   readonly readFile: (path: string) => Promise<Buffer>
+  readonly writeFile: (path: string, data: Uint8Array) => Promise<void>
+  /** An environment variable: where `varco sign` finds passwords, never on the command line. */
+  readonly env: (name: string) => string | undefined
   readonly now: () => Date
 }
 

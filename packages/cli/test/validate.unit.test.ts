@@ -1,27 +1,16 @@
 import { execFile } from 'node:child_process'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { sdiSample, validSampleInvoice } from '@varco/testing'
-import { ExitCode, main, type CliIo } from '../src/index.ts'
+import { ExitCode, main } from '../src/index.ts'
+import { memoryIo } from './helpers/memory-io.ts'
 
-function memoryIo(files: Record<string, string | Buffer>) {
-  const out: string[] = []
-  const err: string[] = []
-  const io: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void err.push(text),
-    readFile: async (path) => {
-      const content = files[path]
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' })
-      return Buffer.from(content)
-    },
-    now: () => new Date('2026-11-23T12:00:00Z'),
-  }
-  return { io, out: () => out.join(''), err: () => err.join('') }
-}
+// The day the expected dates are judged against.
+const now = new Date('2026-11-23T12:00:00Z')
+const memory = (files: Record<string, string | Buffer>) => memoryIo(files, { now })
 
 const valid = validSampleInvoice()
 const zeroRate = valid.replace('<AliquotaIVA>22.00</AliquotaIVA>', '<AliquotaIVA>0.00</AliquotaIVA>')
@@ -29,13 +18,13 @@ const badDivisa = valid.replace('<Divisa>EUR</Divisa>', '<Divisa>EURO</Divisa>')
 
 describe('varco validate', () => {
   it('exits 0 and says ok when every file is valid', async () => {
-    const { io, out } = memoryIo({ 'a.xml': valid })
+    const { io, out } = memory({ 'a.xml': valid })
     expect(await main(['validate', 'a.xml'], io)).toBe(ExitCode.ok)
     expect(out()).toBe('ok    a.xml\n')
   })
 
   it('exits 1 and lists each error with its SdI code and path, in the language asked for', async () => {
-    const { io, out } = memoryIo({ 'a.xml': valid, 'b.xml': zeroRate, 'c.xml': badDivisa })
+    const { io, out } = memory({ 'a.xml': valid, 'b.xml': zeroRate, 'c.xml': badDivisa })
     expect(await main(['validate', '--lang', 'it', 'a.xml', 'b.xml', 'c.xml'], io)).toBe(ExitCode.invalid)
     expect(out()).toContain('ok    a.xml\n')
     expect(out()).toMatch(/FAIL {2}b\.xml \(3 errors\)\n/)
@@ -48,7 +37,7 @@ describe('varco validate', () => {
   })
 
   it('writes JSON a vendor’s CI can read', async () => {
-    const { io, out } = memoryIo({ 'c.xml': badDivisa })
+    const { io, out } = memory({ 'c.xml': badDivisa })
     expect(await main(['validate', '--json', 'c.xml'], io)).toBe(ExitCode.invalid)
     const [verdict] = JSON.parse(out()) as Array<{
       file: string
@@ -64,7 +53,7 @@ describe('varco validate', () => {
   })
 
   it('reports a missing file as an error of that file, not a crash', async () => {
-    const { io, out } = memoryIo({})
+    const { io, out } = memory({})
     expect(await main(['validate', 'nope.xml'], io)).toBe(ExitCode.invalid)
     expect(out()).toContain('FAIL  nope.xml (1 error)\n  00106 Cannot read the file: no such file\n')
   })
@@ -76,13 +65,13 @@ describe('varco validate', () => {
     [['validate', '--colour', 'a.xml'], "Unknown option '--colour'"],
     [['frobnicate'], "unknown command 'frobnicate'"],
   ])('exits 2 with a clear message for %j', async (args, message) => {
-    const { io, err } = memoryIo({ 'a.xml': valid })
+    const { io, err } = memory({ 'a.xml': valid })
     expect(await main(args, io)).toBe(ExitCode.usage)
     expect(err()).toContain(message)
   })
 
   it('judges dates against --received-at', async () => {
-    const { io, out } = memoryIo({ 'a.xml': valid })
+    const { io, out } = memory({ 'a.xml': valid })
     // The sample is dated 2014-12-18: received the day before, its date is in the future (00403).
     expect(await main(['validate', '--received-at', '2014-12-17', 'a.xml'], io)).toBe(ExitCode.invalid)
     expect(out()).toContain('00403')
@@ -92,6 +81,7 @@ describe('varco validate', () => {
 describe('the varco bin', () => {
   it('runs from node_modules/.bin after the install, with real files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'varco-cli-'))
+    onTestFinished(() => rm(dir, { recursive: true, force: true }))
     await writeFile(join(dir, 'ok.xml'), valid)
     await writeFile(join(dir, 'sample.xml'), sdiSample('samples/invoices/IT01234567890_FPR01.xml'))
     const bin = resolve(import.meta.dirname, '../../../node_modules/.bin/varco')

@@ -5,7 +5,7 @@ import { defineError } from '@varco/errors'
 // Messages name files, labels and algorithms, never key material, PINs or passwords.
 
 /** The input to sign is not something this package can sign (not well-formed XML, already signed, empty root). */
-export const SignatureInputInvalid = defineError<[string]>('SIG_ERR_INPUT', 'Cannot sign this input: %s', {
+export const SignatureInputInvalid = defineError<[string]>('SIG_ERR_INPUT', 'Unusable input: %s', {
   statusCode: 400,
 })
 
