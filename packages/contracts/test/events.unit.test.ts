@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { deadLetterTopicFor, invoiceReceived, invoiceRejected, invoiceValidated, topicFor } from '../src/index.ts'
+import {
+  deadLetterTopicFor,
+  invoiceEvents,
+  invoiceReceived,
+  invoiceRejected,
+  invoiceSigned,
+  invoiceSigningFailed,
+  invoiceValidated,
+  topicFor,
+} from '../src/index.ts'
 
 const input = {
   source: 'ingest',
@@ -86,5 +95,94 @@ describe('validation outcomes', () => {
     expect(
       invoiceRejected.check({ ...event, data: { ...event.data, errors: [{ ...error, code: 'E400' }] } }),
     ).not.toEqual([])
+  })
+})
+
+describe('signing outcomes', () => {
+  const header = { source: 'signing', tenantId: 't', invoiceId: 'inv-1', correlationId: 'c' }
+  const original = { sha256: 'a'.repeat(64), size: 10, mediaType: 'application/xml' }
+  const p7m = { sha256: 'b'.repeat(64), size: 2048, mediaType: 'application/pkcs7-mime' }
+  const transmitter = { country: 'IT', id: '12345678903' }
+  const signer = {
+    subject: 'CN=Mario Rossi,O=Alfa SRL,C=IT',
+    issuer: 'CN=Test CA,C=IT',
+    serial: '1a2b3c',
+    notBefore: '2026-01-01T00:00:00.000Z',
+    notAfter: '2027-01-01T00:00:00.000Z',
+  }
+  const signed = invoiceSigned.create({
+    ...header,
+    data: {
+      document: original,
+      signed: p7m,
+      fileName: 'IT12345678903_00001.xml.p7m',
+      format: 'cades',
+      signedBy: 'gateway',
+      signer,
+      signingTime: '2026-11-24T10:00:00.000Z',
+      transmitter,
+    },
+  })
+
+  it('accept a file the gateway signed, with its SdI name, signer and signing time', () => {
+    expect(invoiceSigned.check(signed)).toEqual([])
+    expect(invoiceSigned.topic).toBe('varco.invoice.signed.v1')
+  })
+
+  it('accept an unsigned file and a vendor-signed one passed through, without signer', () => {
+    const unsigned = {
+      document: original,
+      signed: original,
+      fileName: 'IT12345678903_0000A.xml',
+      format: 'none',
+      transmitter,
+    }
+    expect(invoiceSigned.check({ ...signed, data: unsigned })).toEqual([])
+    const vendor = { ...unsigned, format: 'xades', signedBy: 'vendor' }
+    expect(invoiceSigned.check({ ...signed, data: vendor })).toEqual([])
+  })
+
+  it.each([
+    ['an extension SdI does not accept', 'IT12345678903_00001.zip'],
+    ['a progressive longer than 5 characters', 'IT12345678903_000001.xml'],
+    ['no transmitter country', '12345678903_00001.xml'],
+    ['a path', '../IT12345678903_00001.xml'],
+  ])('refuse a file name with %s', (_, fileName) => {
+    const issues = invoiceSigned.check({ ...signed, data: { ...signed.data, fileName } })
+    expect(issues.map((issue) => issue.path)).toContain('/data/fileName')
+  })
+
+  it('refuse an unknown format, signer fields beyond the summary, and bytes instead of a reference', () => {
+    expect(invoiceSigned.check({ ...signed, data: { ...signed.data, format: 'pades' } })).not.toEqual([])
+    const leaky = { ...signed.data, signer: { ...signer, privateKey: 'MIIE' } }
+    expect(invoiceSigned.check({ ...signed, data: leaky })).not.toEqual([])
+    expect(invoiceSigned.check({ ...signed, data: { ...signed.data, signed: { ...p7m, bytes: 'MIA' } } })).not.toEqual(
+      [],
+    )
+  })
+
+  it('accept a failure with its cause, message and whether it is retriable', () => {
+    const failed = invoiceSigningFailed.create({
+      ...header,
+      data: {
+        document: original,
+        cause: 'certificate_expired',
+        message: 'certificate expired',
+        retriable: false,
+      },
+    })
+    expect(invoiceSigningFailed.check(failed)).toEqual([])
+    expect(invoiceSigningFailed.topic).toBe('varco.invoice.signing_failed.v1')
+    const unknownCause = { ...failed, data: { ...failed.data, cause: 'bad_luck' } }
+    expect(invoiceSigningFailed.check(unknownCause).map((issue) => issue.path)).toContain('/data/cause')
+    const { retriable: _, ...withoutRetriable } = failed.data
+    expect(invoiceSigningFailed.check({ ...failed, data: withoutRetriable })).not.toEqual([])
+    expect(invoiceSigningFailed.check({ ...failed, data: { ...failed.data, message: '' } })).not.toEqual([])
+  })
+
+  it('are listed with every invoice event, for topic creation', () => {
+    expect(invoiceEvents.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['invoice.signed', 'invoice.signing_failed']),
+    )
   })
 })
