@@ -1,0 +1,6 @@
+export {
+  startEventService,
+  type EventService,
+  type EventServiceConfig,
+  type EventServiceOptions,
+} from './event-service.ts'
