@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { planOutcome, scaledWindows, SDI_WINDOWS, type OutcomeScript, type Windows } from '../src/domain/plan.ts'
 
-const w: Windows = { processingMs: 1, retryMs: 10, decisionMs: 100, acceptanceMs: 1000, attestationMs: 500 }
+const w: Windows = {
+  processingMs: 1,
+  retryMs: 10,
+  decisionMs: 100,
+  acceptanceMs: 1000,
+  attestationMs: 500,
+  notificationRetryMs: 50,
+}
 const plan = (formato: 'FPA12' | 'FPR12', script: OutcomeScript) =>
   planOutcome(formato, script, w).map((step) => `${step.afterMs}:${step.message}${step.esito ? `(${step.esito})` : ''}`)
 

@@ -30,7 +30,12 @@ export interface Windows {
   readonly acceptanceMs: number
   /** FACTS.md §7: 10 days without delivery, then AT. */
   readonly attestationMs: number
+  /** FACTS.md §7: SdI calls a transmitter's endpoint that is down again about 12 hours later, 4 times in all. */
+  readonly notificationRetryMs: number
 }
+
+/** How many times SdI tries to deliver one message to a transmitter's endpoint (FACTS.md §7, [S]). */
+export const NOTIFICATION_ATTEMPTS = 4
 
 const DAY = 86_400_000
 
@@ -41,6 +46,7 @@ export const SDI_WINDOWS: Windows = {
   decisionMs: 2 * DAY,
   acceptanceMs: 15 * DAY,
   attestationMs: 10 * DAY,
+  notificationRetryMs: DAY / 2,
 }
 
 /** The windows divided by `scale` (1: real time; 86,400: a day a second). */
@@ -52,10 +58,11 @@ export function scaledWindows(scale: number, windows: Windows = SDI_WINDOWS): Wi
     decisionMs: windows.decisionMs / scale,
     acceptanceMs: windows.acceptanceMs / scale,
     attestationMs: windows.attestationMs / scale,
+    notificationRetryMs: windows.notificationRetryMs / scale,
   }
 }
 
-export type PlannedMessage = 'RC' | 'MC' | 'NE' | 'DT' | 'AT'
+export type PlannedMessage = 'NS' | 'RC' | 'MC' | 'NE' | 'DT' | 'AT'
 
 export interface PlannedStep {
   /** Milliseconds after reception. */

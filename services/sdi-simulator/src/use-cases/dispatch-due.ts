@@ -1,0 +1,69 @@
+import type pg from 'pg'
+import { nextInSequence, withTransaction, type Queryable } from '@varco/db'
+import { messageFileName } from '@varco/fatturapa'
+import type { Signer } from '@varco/signature'
+import { buildDueMessage } from '../domain/due-message.ts'
+import { messageFile } from '../domain/message-file.ts'
+import { NOTIFICATION_ATTEMPTS, type Windows } from '../domain/plan.ts'
+import {
+  claimDueMessages,
+  markFailed,
+  markSent,
+  releaseInvoiceKeys,
+  saveBuiltMessage,
+  type ClaimedMessage,
+} from '../adapters/pg/outgoing-messages.ts'
+import type { TransmitterEndpoint } from '../ports/transmitter-endpoint.ts'
+
+export interface DispatchDeps {
+  readonly pool: pg.Pool
+  readonly schema: string
+  readonly signer: Signer
+  readonly transmitter: TransmitterEndpoint
+  readonly windows: Windows
+  readonly now: () => Date
+}
+
+/** Builds and signs a message the first time it is due; later attempts send the same bytes, name and id. */
+async function built(tx: Queryable, deps: DispatchDeps, message: ClaimedMessage, now: Date) {
+  if (message.built !== undefined) return message.built
+  const messageId = String(await nextInSequence(tx, deps.schema, 'message-id'))
+  const nnn = await nextInSequence(tx, deps.schema, `messages:${message.file.identificativoSdI}`)
+  const fileName = messageFileName(message.file.nomeFile, message.kind, Number(nnn))
+  const body = await messageFile(buildDueMessage(message, messageId, now), deps.signer, now)
+  const result = { messageId, fileName, body }
+  await saveBuiltMessage(tx, deps.schema, message.id, result)
+  return result
+}
+
+/**
+ * Sends the messages due by now to the transmitter, oldest first, at most `limit` of them. A failed call is tried
+ * again after SdI's retry interval, four times in all, then given up as SdI does. Returns how many were handled.
+ * Messages are claimed with SKIP LOCKED, so several dispatchers never send the same one.
+ */
+export function dispatchDue(deps: DispatchDeps, limit = 20): Promise<number> {
+  return withTransaction(deps.pool, async (tx) => {
+    const now = deps.now()
+    const due = await claimDueMessages(tx, deps.schema, now, limit)
+    for (const message of due) {
+      const { fileName, body } = await built(tx, deps, message, now)
+      try {
+        await deps.transmitter.notify({
+          kind: message.kind,
+          identificativoSdI: message.file.identificativoSdI,
+          fileName,
+          file: body,
+        })
+        await markSent(tx, deps.schema, message.id, now)
+        if (message.kind === 'NE' && message.esito === 'EC02') {
+          await releaseInvoiceKeys(tx, deps.schema, message.file.identificativoSdI)
+        }
+      } catch (err) {
+        const last = message.attempts + 1 >= NOTIFICATION_ATTEMPTS
+        const retryAt = last ? undefined : new Date(now.getTime() + deps.windows.notificationRetryMs)
+        await markFailed(tx, deps.schema, message.id, err instanceof Error ? err.message : String(err), retryAt)
+      }
+    }
+    return due.length
+  })
+}
