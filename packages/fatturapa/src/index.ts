@@ -156,6 +156,13 @@ export {
 } from './identifiers/codice-fiscale.ts'
 export { checkPartitaIva, elevenDigitCheckDigit, type PartitaIvaProblem } from './identifiers/partita-iva.ts'
 export { sdiErrorCatalog, type LocalizedText, type SdiError, type SdiErrorCode } from './sdi/sdi-error.ts'
+export {
+  endOfItalianDay,
+  italianDay,
+  outcomeDeadline,
+  resubmissionDeadline,
+  transmissionDeadline,
+} from './sdi/deadlines.ts'
 export { MAX_PROGRESSIVE, ProgressiveExhausted, progressiveFor } from './sdi/progressive.ts'
 export {
   B2bDestinatario,
