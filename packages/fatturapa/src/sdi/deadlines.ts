@@ -52,11 +52,8 @@ export { romeDay as italianDay }
 /** The end of a deadline day in Italy, as an instant: time left is measured to it. */
 export function endOfItalianDay(day: string): Date {
   const [year, month, date] = parts(day)
-  // Europe/Rome is UTC+1 or UTC+2: find the offset in force at that day's noon and end the day there.
-  const noon = new Date(Date.UTC(year, month - 1, date, 12))
-  const hourInRome = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', hour: '2-digit', hourCycle: 'h23' }).format(noon),
-  )
-  const offsetHours = hourInRome - 12
-  return new Date(Date.UTC(year, month - 1, date + 1) - offsetHours * 3_600_000)
+  // Europe/Rome is UTC+1 or UTC+2 and never switches at midnight: the day ends at 22:00 UTC in summer time, when
+  // that is already the next day in Rome, else at 23:00 UTC.
+  const summerEnd = new Date(Date.UTC(year, month - 1, date, 22))
+  return romeDay(summerEnd) === iso(year, month, date + 1) ? summerEnd : new Date(Date.UTC(year, month - 1, date, 23))
 }
