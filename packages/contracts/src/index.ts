@@ -8,8 +8,8 @@ export {
 } from './define-event.ts'
 export { DocumentRef } from './document-ref.ts'
 export { EnvelopeHeader, envelopeSchema } from './envelope.ts'
+export { invoiceEvents, type InvoiceEvent } from './events.ts'
 export {
-  invoiceEvents,
   invoiceReceived,
   invoiceRejected,
   invoiceSigned,
@@ -17,7 +17,6 @@ export {
   invoiceValidated,
   SdiErrorData,
   SigningFailureCause,
-  type InvoiceEvent,
   type InvoiceReceived,
   type InvoiceReceivedData,
   type InvoiceRejected,
@@ -29,4 +28,13 @@ export {
   type InvoiceValidated,
   type InvoiceValidatedData,
 } from './invoice-events.ts'
+export {
+  invoiceTransmissionFailed,
+  invoiceTransmitted,
+  TransmissionFailureCause,
+  type InvoiceTransmissionFailed,
+  type InvoiceTransmissionFailedData,
+  type InvoiceTransmitted,
+  type InvoiceTransmittedData,
+} from './transmission-events.ts'
 export { DEFAULT_TOPIC_PREFIX, deadLetterTopicFor, topicFor } from './topics.ts'

@@ -173,14 +173,3 @@ export type InvoiceSignedData = Static<typeof invoiceSigned.schema>['data']
 export type InvoiceSigningFailed = ReturnType<typeof invoiceSigningFailed.create>
 export type InvoiceSigningFailedData = Static<typeof invoiceSigningFailed.schema>['data']
 export type SigningFailureCause = Static<typeof SigningFailureCause>
-
-/** Every event definition, for consumers that route by type and for topic creation at start-up. */
-export const invoiceEvents = [
-  invoiceReceived,
-  invoiceValidated,
-  invoiceRejected,
-  invoiceSigned,
-  invoiceSigningFailed,
-] as const
-
-export type InvoiceEvent = InvoiceReceived | InvoiceValidated | InvoiceRejected | InvoiceSigned | InvoiceSigningFailed
