@@ -125,6 +125,8 @@ export const invoiceSigned = defineEvent(
       /** The signing time the gateway's signature declares (SdI checks it against its reception time: 00105). */
       signingTime: Type.Optional(Type.String({ format: 'date-time' })),
       transmitter: Transmitter,
+      /** The last day to transmit the file (the earliest of its invoices' deadlines, FACTS.md §7). */
+      transmitBy: Type.Optional(Type.String({ format: 'date' })),
     },
     { additionalProperties: false },
   ),

@@ -18,6 +18,7 @@ import {
   parseKeyring,
   type DocumentStore,
 } from '@varco/documents'
+import { transmissionDeadline } from '@varco/fatturapa'
 import { consumeEvents, createKafkaClient, createPublisher, ensureTopics, type RunningConsumer } from '@varco/kafka'
 import { createLogger } from '@varco/observability'
 import {
@@ -183,6 +184,9 @@ describe('the signing service', () => {
       },
     })
     expect(outcome.data.signed).toMatchObject({ mediaType: 'application/pkcs7-mime' })
+    // 12 days after the invoice's date: the transmission service retries until then.
+    const [invoice] = event.data.documents
+    expect(outcome.data.transmitBy).toBe(transmissionDeadline(invoice!.tipoDocumento, invoice!.data))
     const verified = opensslVerify(pki.dir, await bytesOf(outcome.data.signed.sha256), pki.ca.certFile)
     expect(verified.stderr).toContain('Verification successful')
     expect(verified.stdout.equals(await bytesOf(event.data.content.sha256))).toBe(true)
@@ -221,6 +225,7 @@ describe('the signing service', () => {
       fileName: `IT${event.data.transmitter.id}_00001.xml`,
       format: 'none',
       transmitter: event.data.transmitter,
+      transmitBy: '2014-12-30',
     })
   })
 
@@ -238,6 +243,7 @@ describe('the signing service', () => {
       format: 'cades',
       signedBy: 'vendor',
       transmitter: event.data.transmitter,
+      transmitBy: '2014-12-30',
     })
   })
 

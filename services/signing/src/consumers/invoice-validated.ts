@@ -9,7 +9,7 @@ import {
 } from '@varco/contracts'
 import { enqueueEvents, handleOnce, nextInSequence } from '@varco/db'
 import type { DocumentStore } from '@varco/documents'
-import { invoiceFileName, progressiveFor } from '@varco/fatturapa'
+import { invoiceFileName, progressiveFor, transmissionDeadline } from '@varco/fatturapa'
 import type { Logger } from '@varco/observability'
 import { findIdentityCandidates, findPolicy } from '../adapters/pg/policy-repository.ts'
 import { insertSigning, isRecorded } from '../adapters/pg/signing-repository.ts'
@@ -89,8 +89,14 @@ async function recordSigned(
         ? { signer: prepared.signer, signingTime: prepared.signingTime.toISOString() }
         : {}),
       transmitter: data.transmitter,
+      transmitBy: transmitBy(data.documents),
     },
   })
+}
+
+/** The earliest deadline of a file's invoices: a lotto is transmitted whole. */
+function transmitBy(documents: InvoiceValidated['data']['documents']): string {
+  return documents.map((d) => transmissionDeadline(d.tipoDocumento, d.data)).sort()[0]!
 }
 
 async function recordFailed(
