@@ -1,0 +1,60 @@
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { WSDL } from 'soap'
+import { SdiSoapWsdlLoadError } from '../errors.ts'
+import type { OperationSpec, ServiceSpec } from '../contract/spec.ts'
+
+/** This package's own WSDLs and XSDs (written from FACTS.md; the official files are never bundled). */
+export const WSDL_DIR = fileURLToPath(new URL('../../wsdl/', import.meta.url))
+
+// soap turns xsd:dateTime into a Date through `new Date(text)`, which reads a time without offset as local time:
+// the lexical form is kept instead and checked by the codecs.
+const WSDL_OPTIONS = { customDeserializer: { dateTime: (text: string) => text } }
+
+// One parsed WSDL per file and process: parsing costs milliseconds, and clients and servers only read it.
+const loaded = new Map<string, Promise<WSDL>>()
+
+async function parse(file: string): Promise<WSDL> {
+  const path = fileURLToPath(new URL(file, `file://${WSDL_DIR}`))
+  try {
+    const wsdl = new WSDL(await readFile(path, 'utf8'), path, WSDL_OPTIONS)
+    await new Promise<void>((resolve, reject) => wsdl.onReady((err) => (err ? reject(err) : resolve())))
+    return wsdl
+  } catch (cause) {
+    throw new SdiSoapWsdlLoadError(path, { cause })
+  }
+}
+
+/** The parsed WSDL of a service (shared: callers must not change its options). */
+export function loadWsdl(service: ServiceSpec): Promise<WSDL> {
+  let wsdl = loaded.get(service.wsdl)
+  if (wsdl === undefined) {
+    wsdl = parse(service.wsdl)
+    wsdl.catch(() => loaded.delete(service.wsdl))
+    loaded.set(service.wsdl, wsdl)
+  }
+  return wsdl
+}
+
+/** Where soap writes a response element: the prefix and namespace the WSDL binds to the operation's output. */
+export interface BoundOutput {
+  readonly prefix: string
+  readonly namespace: string
+}
+
+/**
+ * Checks that the WSDL binds the operation as the spec says (soapAction, request and response elements), so this
+ * package's WSDLs and its TypeScript tables cannot drift apart unnoticed, and returns where its output is written.
+ */
+export function boundOperation(wsdl: WSDL, service: ServiceSpec, op: OperationSpec<unknown, unknown>): BoundOutput {
+  const method = Object.values(wsdl.definitions.bindings).find((b) => b.methods[op.operation])?.methods[op.operation]
+  const mismatch = (what: string): never => {
+    throw new SdiSoapWsdlLoadError(`${service.wsdl}: ${op.operation} ${what} differs from the spec`)
+  }
+  if (method === undefined) return mismatch('binding')
+  if (method.soapAction !== op.soapAction) mismatch('soapAction')
+  if (method.input.$name !== op.requestElement) mismatch('input element')
+  const output = method.output as typeof method.output | undefined
+  if (output?.$name !== op.responseElement) mismatch('output element')
+  return { prefix: output?.targetNSAlias ?? '', namespace: output?.targetNamespace ?? service.typesNamespace }
+}
