@@ -8,13 +8,16 @@ import { createPool, migrateSchema } from '@varco/db'
 import { createLogger } from '@varco/observability'
 import { createTrasmissioneFattureClient, mountSdiServices, mutualTlsServerOptions } from '@varco/sdi-soap'
 import { loadPemIdentity, trustStoreFrom } from '@varco/signature'
+import { soapRecipientEndpoints } from './adapters/soap/recipient-endpoints.ts'
 import { riceviFile } from './adapters/soap/ricevi-file.ts'
+import { riceviNotifica } from './adapters/soap/ricevi-notifica.ts'
 import { soapTransmitterEndpoint } from './adapters/soap/transmitter-endpoint.ts'
 import { SimulatorConfig } from './config.ts'
 import { simulatedClock } from './control/clock.ts'
 import { buildControlApi } from './control/control-api.ts'
 import { healthy } from './control/faults.ts'
 import { scaledWindows } from './domain/plan.ts'
+import { deliverDue } from './use-cases/deliver-due.ts'
 import { dispatchDue } from './use-cases/dispatch-due.ts'
 
 const SCHEMA = 'sdi_simulator'
@@ -63,19 +66,29 @@ const receiveDeps = {
 }
 await mountSdiServices(server, {
   sdiRiceviFile: { handlers: { riceviFile: riceviFile(receiveDeps) } },
+  sdiRiceviNotifica: {
+    handlers: {
+      notificaEsito: riceviNotifica({ pool, schema: SCHEMA, signer, windows, now: clock.now, faults, logger }),
+    },
+  },
   onFault: (fault) => logger.warn({ fault }, 'SOAP fault sent'),
 })
 await new Promise<void>((resolve) => server.listen(config.SIMULATOR_PORT, config.SIMULATOR_HOST, resolve))
 
-const transmitterClient = await createTrasmissioneFattureClient({
-  endpoint: config.SIMULATOR_TRANSMITTER_URL,
+// SdI's client identity, for its calls to transmitters and recipients.
+const sdiClient = {
   tls: {
     cert: read(config.SIMULATOR_CLIENT_CERT_FILE),
     key: read(config.SIMULATOR_CLIENT_KEY_FILE),
     ca: read(config.SIMULATOR_PEER_CA_FILE),
   },
   timeoutMs: config.SIMULATOR_CALL_TIMEOUT_MS,
+}
+const transmitterClient = await createTrasmissioneFattureClient({
+  ...sdiClient,
+  endpoint: config.SIMULATOR_TRANSMITTER_URL,
 })
+const recipients = soapRecipientEndpoints(sdiClient)
 const dispatchDeps = {
   pool,
   schema: SCHEMA,
@@ -88,8 +101,9 @@ const stopping = new AbortController()
 async function dispatchLoop(): Promise<void> {
   while (!stopping.signal.aborted) {
     try {
+      const delivered = await deliverDue({ ...dispatchDeps, recipients })
       // A full batch means more may be due: go again at once.
-      if ((await dispatchDue(dispatchDeps)) === 20) continue
+      if ((await dispatchDue(dispatchDeps)) === 20 || delivered === 10) continue
     } catch (err) {
       logger.error({ err }, 'dispatch failed')
     }
@@ -116,6 +130,7 @@ async function shutdown(signal: string): Promise<void> {
   await control.close()
   await new Promise((resolve) => server.close(resolve))
   transmitterClient.close()
+  recipients.close()
   await pool.end()
   process.exit(0)
 }

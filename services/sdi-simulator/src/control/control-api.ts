@@ -81,7 +81,7 @@ export function buildControlApi(deps: ControlDeps): FastifyInstance {
     },
   )
 
-  app.put<{ Body: { code: string; name: string } }>(
+  app.put<{ Body: { code: string; name: string; endpoint?: string } }>(
     '/control/recipients',
     {
       schema: {
@@ -89,14 +89,19 @@ export function buildControlApi(deps: ControlDeps): FastifyInstance {
           type: 'object',
           required: ['code', 'name'],
           additionalProperties: false,
-          properties: { code: { type: 'string', pattern: '^[A-Z0-9]{6,7}$' }, name: { type: 'string', minLength: 1 } },
+          properties: {
+            code: { type: 'string', pattern: '^[A-Z0-9]{6,7}$' },
+            name: { type: 'string', minLength: 1 },
+            endpoint: { type: 'string', pattern: '^https://' },
+          },
         },
       },
     },
     async (request, reply) => {
       await deps.pool.query(
-        `INSERT INTO ${schema}.recipients VALUES ($1, $2) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
-        [request.body.code, request.body.name],
+        `INSERT INTO ${schema}.recipients (code, name, endpoint) VALUES ($1, $2, $3)
+         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, endpoint = EXCLUDED.endpoint`,
+        [request.body.code, request.body.name, request.body.endpoint ?? null],
       )
       return reply.code(204).send()
     },

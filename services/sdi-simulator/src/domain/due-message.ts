@@ -1,5 +1,5 @@
 import { assertNever } from '@varco/errors'
-import type { SdiError, SdiMessage } from '@varco/fatturapa'
+import type { PaNotificaEsitoCommittente, SdiError, SdiMessage } from '@varco/fatturapa'
 import {
   deliveryReceipt,
   notDelivered,
@@ -15,6 +15,8 @@ import type { PlannedMessage } from './plan.ts'
 export interface DueMessage {
   readonly kind: PlannedMessage
   readonly esito?: 'EC01' | 'EC02'
+  /** For NE: the recipient's own outcome, when a real recipient sent one (else the script's esito is made up). */
+  readonly esitoCommittente?: PaNotificaEsitoCommittente
   readonly file: FileFacts
   /** The rejected file's errors, for an NS. */
   readonly errors: readonly SdiError[]
@@ -31,6 +33,7 @@ export function buildDueMessage(due: DueMessage, messageId: string, now: Date): 
     case 'MC':
       return notDelivered(file, now, messageId)
     case 'NE': {
+      if (due.esitoCommittente !== undefined) return outcomeNotice(file, due.esitoCommittente, messageId)
       const esito = due.esito ?? 'EC01'
       const descrizione = esito === 'EC01' ? 'Fattura accettata' : 'Fattura rifiutata'
       const ec = {

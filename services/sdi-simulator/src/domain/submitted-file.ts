@@ -10,6 +10,8 @@ export interface SubmittedFile {
 export interface Recipient {
   readonly code: string
   readonly name: string
+  /** Its RicezioneFatture endpoint, when it has one: the invoice is delivered there (the passive cycle). */
+  readonly endpoint?: string
 }
 
 /** What SdI's checks need to look up: files and invoices it has seen, and who a routing code belongs to. */

@@ -5,7 +5,7 @@ import type { TrustStore } from '@varco/signature'
 import { checkSubmission } from '../domain/intake.ts'
 import { DEFAULT_SCRIPT, planOutcome, type PlannedStep, type Windows } from '../domain/plan.ts'
 import type { IntakeVerdict, SubmittedFile } from '../domain/submitted-file.ts'
-import { planMessages, recordReceivedFile, type ReceivedFile } from '../adapters/pg/received-files.ts'
+import { planDelivery, planMessages, recordReceivedFile, type ReceivedFile } from '../adapters/pg/received-files.ts'
 import { pgRegistry, scriptFor } from '../adapters/pg/registry.ts'
 
 export interface ReceiveDeps {
@@ -38,7 +38,12 @@ export function receiveFile(deps: ReceiveDeps, file: SubmittedFile): Promise<Rec
     const sha256 = createHash('sha256').update(file.bytes).digest('hex')
     await recordReceivedFile(tx, schema, { ...file, identificativoSdI, receivedAt, sha256 }, verdict)
     let steps: PlannedStep[]
-    if (verdict.accepted) {
+    if (verdict.accepted && verdict.recipient.endpoint !== undefined) {
+      // A real recipient: what follows depends on its delivery and its outcome (deliver-due.ts, notifica-esito.ts).
+      const dueAt = new Date(receivedAt.getTime() + deps.windows.processingMs)
+      await planDelivery(tx, schema, { identificativoSdI, receivedAt }, verdict.recipient.endpoint, dueAt)
+      steps = []
+    } else if (verdict.accepted) {
       const script = (await scriptFor(tx, schema, file.name, verdict.recipient.code)) ?? DEFAULT_SCRIPT
       steps = planOutcome(verdict.formato, script, deps.windows)
     } else {

@@ -14,7 +14,14 @@ import { createPool, migrateSchema } from '@varco/db'
 import { createDocumentStore, documentsMigrationsDir, documentsSchema, parseKeyring } from '@varco/documents'
 import { consumeEvents, createKafkaClient, createPublisher, ensureTopics, type RunningConsumer } from '@varco/kafka'
 import { createLogger } from '@varco/observability'
-import { mountSdiServices, mutualTlsServerOptions, type NotificaRequest } from '@varco/sdi-soap'
+import {
+  createSdIRiceviNotificaClient,
+  mountSdiServices,
+  mutualTlsServerOptions,
+  type NotificaEsitoResponse,
+  type NotificaRequest,
+  type RiceviFattureRequest,
+} from '@varco/sdi-soap'
 import { createTestDatabase, startNodeProcess, uniqueGroup, type NodeProcess, type TestDatabase } from '@varco/testing'
 import { channelFiles, type ChannelFiles } from './channel-pki.ts'
 
@@ -36,6 +43,14 @@ export interface SignedInvoice {
 
 export interface Channel {
   readonly notices: Notice[]
+  /** Invoices SdI delivered to our RicezioneFatture (the passive cycle); while `recipientDown`, it refuses them. */
+  readonly deliveries: RiceviFattureRequest[]
+  recipientDown: boolean
+  /** Our RicezioneFatture endpoint's URL, to register a recipient code at the simulator. */
+  readonly ricezioneUrl: string
+  /** Sends a recipient's outcome (EC) to the simulator's SdIRiceviNotifica. */
+  notificaEsito(identificativoSdI: string, fileName: string, ec: Buffer): Promise<NotificaEsitoResponse>
+  post(path: string, body: unknown): Promise<void>
   readonly outcomes: Array<InvoiceTransmitted | InvoiceTransmissionFailed>
   readonly files: ChannelFiles
   /** The transmission service; restart() replaces it (after a kill). */
@@ -87,9 +102,23 @@ export async function startChannel(): Promise<Channel> {
   const notices: Notice[] = []
   const outcomes: Array<InvoiceTransmitted | InvoiceTransmissionFailed> = []
 
+  const deliveries: RiceviFattureRequest[] = []
   const transmitterServer = createServer(mutualTlsServerOptions(tls.serverIdentity()))
-  await mountSdiServices(transmitterServer, { trasmissioneFatture: { handlers: recordingHandlers(notices) } })
-  const transmitterUrl = `https://localhost:${await listen(transmitterServer)}/TrasmissioneFatture`
+  await mountSdiServices(transmitterServer, {
+    trasmissioneFatture: { handlers: recordingHandlers(notices) },
+    ricezioneFatture: {
+      handlers: {
+        riceviFatture: async (request) => {
+          if (channel.recipientDown) throw new Error('recipient down')
+          deliveries.push(request)
+          return { Esito: 'ER01' }
+        },
+        notificaDecorrenzaTermini: async (request) => void notices.push({ ...request, kind: 'DT-recipient' }),
+      },
+    },
+  })
+  const ourBase = `https://localhost:${await listen(transmitterServer)}`
+  const transmitterUrl = `${ourBase}/TrasmissioneFatture`
 
   const simulator = startNodeProcess(simulatorMain, {
     DATABASE_URL: db.url,
@@ -114,6 +143,10 @@ export async function startChannel(): Promise<Channel> {
   }
   const control = `http://127.0.0.1:${started.controlPort}/control`
   const sdiUrl = `https://localhost:${started.port}/SdIRiceviFile`
+  const notificaClient = await createSdIRiceviNotificaClient({
+    endpoint: `https://localhost:${started.port}/SdIRiceviNotifica`,
+    tls: tls.clientIdentity(),
+  })
 
   await ensureTopics(
     kafka,
@@ -146,6 +179,19 @@ export async function startChannel(): Promise<Channel> {
     })
   const channel: Channel = {
     notices,
+    deliveries,
+    recipientDown: false,
+    ricezioneUrl: `${ourBase}/RicezioneFatture`,
+    notificaEsito: (identificativoSdI, fileName, ec) =>
+      notificaClient.notificaEsito({ IdentificativoSdI: identificativoSdI, NomeFile: fileName, File: ec }),
+    post: async (path, body) => {
+      const response = await fetch(`${control}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`)
+    },
     outcomes,
     files,
     transmission: startTransmission(),
@@ -191,6 +237,7 @@ export async function startChannel(): Promise<Channel> {
     stop: async () => {
       await listener.stop()
       await channel.transmission.kill()
+      notificaClient.close()
       await simulator.kill()
       await publisher.disconnect()
       transmitterServer.close()

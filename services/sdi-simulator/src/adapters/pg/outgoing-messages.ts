@@ -1,5 +1,5 @@
 import type { Queryable } from '@varco/db'
-import type { SdiError } from '@varco/fatturapa'
+import type { PaNotificaEsitoCommittente, SdiError } from '@varco/fatturapa'
 import type { DueMessage } from '../../domain/due-message.ts'
 import type { PlannedMessage } from '../../domain/plan.ts'
 
@@ -14,6 +14,7 @@ interface Row {
   id: string
   kind: PlannedMessage
   esito: 'EC01' | 'EC02' | null
+  esito_committente: PaNotificaEsitoCommittente | null
   attempts: number
   message_id: string | null
   message_file_name: string | null
@@ -37,6 +38,7 @@ function claimed(row: Row): ClaimedMessage {
     id: row.id,
     kind: row.kind,
     ...(row.esito === null ? {} : { esito: row.esito }),
+    ...(row.esito_committente === null ? {} : { esitoCommittente: row.esito_committente }),
     attempts: row.attempts,
     ...(built === undefined ? {} : { built }),
     errors: row.errors,
@@ -59,11 +61,12 @@ export async function claimDueMessages(
   limit: number,
 ): Promise<ClaimedMessage[]> {
   const { rows } = await tx.query<Row>(
-    `SELECT m.id, m.kind, m.esito, m.attempts, m.message_id, m.message_file_name, m.body,
+    `SELECT m.id, m.kind, m.esito, m.esito_committente, m.attempts, m.message_id, m.message_file_name, m.body,
             f.identificativo_sdi, f.file_name, f.received_at, f.sha256, f.formato, f.recipient_code, f.recipient_name,
             f.errors
        FROM ${schema}.outgoing_messages m JOIN ${schema}.received_files f USING (identificativo_sdi)
-      WHERE m.sent_at IS NULL AND m.last_error IS DISTINCT FROM 'abandoned' AND m.due_at <= $1
+      WHERE m.sent_at IS NULL AND m.cancelled_at IS NULL AND m.last_error IS DISTINCT FROM 'abandoned'
+        AND m.due_at <= $1
       ORDER BY m.due_at, m.id
       LIMIT $2
       FOR UPDATE OF m SKIP LOCKED`,

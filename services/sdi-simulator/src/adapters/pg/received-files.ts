@@ -68,3 +68,18 @@ export async function errorsOf(tx: Queryable, schema: string, identificativoSdI:
   )
   return rows[0]?.errors ?? []
 }
+
+/** Plans the delivery of an accepted file to its recipient's RicezioneFatture endpoint. */
+export async function planDelivery(
+  tx: Queryable,
+  schema: string,
+  file: ReceivedFile,
+  endpoint: string,
+  dueAt: Date,
+): Promise<void> {
+  await tx.query(`INSERT INTO ${schema}.deliveries (identificativo_sdi, endpoint, due_at) VALUES ($1, $2, $3)`, [
+    file.identificativoSdI,
+    endpoint,
+    dueAt,
+  ])
+}

@@ -18,9 +18,13 @@ export function pgRegistry(
       return ((await tx.query(sql, [key])).rowCount ?? 0) > 0
     },
     recipient: async (code) => {
-      const { rows } = await tx.query<{ name: string }>(`SELECT name FROM ${schema}.recipients WHERE code = $1`, [code])
-      const name = rows[0]?.name
-      if (name !== undefined) return { code, name }
+      const { rows } = await tx.query<{ name: string; endpoint: string | null }>(
+        `SELECT name, endpoint FROM ${schema}.recipients WHERE code = $1`,
+        [code],
+      )
+      const row = rows[0]
+      if (row !== undefined)
+        return row.endpoint === null ? { code, name: row.name } : { code, name: row.name, endpoint: row.endpoint }
       // A simulator nobody configured should still deliver: every code is a recipient unless told otherwise.
       return options.acceptUnknownCodes ? { code, name: `Destinatario ${code}` } : undefined
     },

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseSdiMessage, serializeSdiMessage, type SdiMessage } from '@varco/fatturapa'
+import { loadPemIdentity, signCades } from '@varco/signature'
+import { validNumbers, validSampleInvoice, xmlsecVerify } from '@varco/testing'
+import { startChannel, type Channel } from './helpers/channel.ts'
+
+/*
+ * The simulator's passive cycle: an invoice for a recipient with a RicezioneFatture endpoint is delivered there
+ * with its MT; the transmitter gets the RC; the public administration's outcome (EC) sent through SdIRiceviNotifica
+ * is taken (ES01) and relayed as an NE, or refused with an SE (EN01) when it comes after the 15 days. A recipient
+ * that stays down gets four attempts, then the transmitter an MC and, after 10 days, an AT.
+ */
+
+const PA_OFFICE = 'UFY9MH'
+let channel: Channel
+beforeAll(async () => {
+  channel = await startChannel()
+  await channel.put('/recipients', { code: PA_OFFICE, name: 'Ufficio di prova', endpoint: channel.ricezioneUrl })
+})
+afterAll(async () => {
+  await channel?.stop()
+})
+
+let progressive = 500
+async function submitToOffice(): Promise<string> {
+  const n = ++progressive
+  const xml = validSampleInvoice('IT01234567890_FPA01.xml')
+    .replace('<CodiceDestinatario>AAAAAA</CodiceDestinatario>', `<CodiceDestinatario>${PA_OFFICE}</CodiceDestinatario>`)
+    .replace(/<Numero>[^<]*<\/Numero>/, `<Numero>P-${n}</Numero>`)
+  const { signer } = channel.files.signing
+  const p7m = await signCades(Buffer.from(xml), loadPemIdentity({ key: signer.keyPem, certificates: signer.certPem }))
+  const fileName = `IT${validNumbers.transmitter}_${n.toString(36).toUpperCase().padStart(5, '0')}.xml.p7m`
+  await channel.sign(p7m, fileName)
+  return fileName
+}
+
+const stemOf = (fileName: string) => fileName.slice(0, fileName.indexOf('.'))
+const kindsAbout = (fileName: string) =>
+  channel.notices.filter((n) => n.NomeFile.startsWith(`${stemOf(fileName)}_`)).map((n) => n.kind)
+const deliveryOf = (fileName: string) => channel.deliveries.find((d) => d.NomeFile === fileName)
+
+function ec(identificativoSdI: string, esito: 'EC01' | 'EC02'): Buffer {
+  const message: SdiMessage = {
+    kind: 'EC',
+    family: 'pa',
+    root: 'NotificaEsitoCommittente',
+    data: { versione: '1.0', IdentificativoSdI: identificativoSdI, Esito: esito, MessageIdCommittente: '77' },
+  }
+  return Buffer.from(serializeSdiMessage(message))
+}
+
+describe('the passive cycle through the simulator', () => {
+  it('delivers an invoice with its MT, then relays the office’s EC01 as an NE', async () => {
+    const fileName = await submitToOffice()
+    await expect.poll(() => deliveryOf(fileName) !== undefined, { timeout: 30_000 }).toBe(true)
+    const delivery = deliveryOf(fileName)!
+    const metadata = parseSdiMessage(delivery.Metadati)
+    expect(metadata.ok && metadata.message).toMatchObject({ kind: 'MT', data: { CodiceDestinatario: PA_OFFICE } })
+    await expect.poll(() => kindsAbout(fileName), { timeout: 30_000 }).toEqual(['RC'])
+    const answer = await channel.notificaEsito(
+      delivery.IdentificativoSdI,
+      `${stemOf(fileName)}_EC_001.xml`,
+      ec(delivery.IdentificativoSdI, 'EC01'),
+    )
+    expect(answer).toEqual({ Esito: 'ES01' })
+    await expect.poll(() => kindsAbout(fileName), { timeout: 30_000 }).toEqual(['RC', 'NE'])
+    const ne = channel.notices.find((n) => n.kind === 'NE' && n.NomeFile.startsWith(stemOf(fileName)))!
+    const parsed = parseSdiMessage(ne.File)
+    expect(
+      parsed.ok &&
+        parsed.message.kind === 'NE' &&
+        parsed.message.family === 'pa' &&
+        parsed.message.data.EsitoCommittente,
+    ).toMatchObject({ Esito: 'EC01', MessageIdCommittente: '77' })
+    expect(xmlsecVerify(channel.files.dir, ne.File, channel.files.signing.ca.certFile)).toMatchObject({ ok: true })
+  })
+
+  it('refuses a second outcome on the same invoice with an SE (EN01)', async () => {
+    const fileName = await submitToOffice()
+    await expect.poll(() => deliveryOf(fileName) !== undefined, { timeout: 30_000 }).toBe(true)
+    const id = deliveryOf(fileName)!.IdentificativoSdI
+    expect(await channel.notificaEsito(id, `${stemOf(fileName)}_EC_001.xml`, ec(id, 'EC02'))).toEqual({ Esito: 'ES01' })
+    const again = await channel.notificaEsito(id, `${stemOf(fileName)}_EC_002.xml`, ec(id, 'EC01'))
+    expect(again.Esito).toBe('ES00')
+    const se = parseSdiMessage(again.ScartoEsito!.File)
+    expect(se.ok && se.message).toMatchObject({ kind: 'SE', data: { Scarto: 'EN01', IdentificativoSdI: id } })
+    expect(xmlsecVerify(channel.files.dir, again.ScartoEsito!.File, channel.files.signing.ca.certFile)).toMatchObject({
+      ok: true,
+    })
+  })
+
+  it('refuses what is not an EC with an SE (EN00)', async () => {
+    const answer = await channel.notificaEsito('1', 'IT01234567890_00001_EC_001.xml', Buffer.from('<nonsense/>'))
+    const se = answer.ScartoEsito && parseSdiMessage(answer.ScartoEsito.File)
+    expect(se?.ok && se.message).toMatchObject({ kind: 'SE', data: { Scarto: 'EN00' } })
+  })
+
+  it('tries a recipient that is down four times, then tells the transmitter MC and, 10 days on, AT', async () => {
+    channel.recipientDown = true
+    const fileName = await submitToOffice()
+    await expect.poll(() => kindsAbout(fileName), { timeout: 60_000 }).toEqual(['MC', 'AT'])
+    expect(deliveryOf(fileName)).toBeUndefined()
+    channel.recipientDown = false
+  })
+})
