@@ -15,7 +15,7 @@ import { soapTransmitterEndpoint } from './adapters/soap/transmitter-endpoint.ts
 import { SimulatorConfig } from './config.ts'
 import { simulatedClock } from './control/clock.ts'
 import { buildControlApi } from './control/control-api.ts'
-import { healthy } from './control/faults.ts'
+import { healthy, orderly } from './control/faults.ts'
 import { scaledWindows } from './domain/plan.ts'
 import { deliverDue } from './use-cases/deliver-due.ts'
 import { dispatchDue } from './use-cases/dispatch-due.ts'
@@ -40,6 +40,7 @@ const pool = createPool({
 
 const clock = simulatedClock()
 const faults = healthy()
+const notificationFaults = orderly()
 const windows = scaledWindows(config.SIMULATOR_TIME_SCALE)
 const trust = trustStoreFrom(config.SIMULATOR_TRUST_FILES.split(',').map((file) => read(file.trim())))
 const signer = loadPemIdentity({
@@ -96,6 +97,7 @@ const dispatchDeps = {
   transmitter: soapTransmitterEndpoint(transmitterClient),
   windows,
   now: clock.now,
+  faults: notificationFaults,
 }
 const stopping = new AbortController()
 async function dispatchLoop(): Promise<void> {
@@ -112,7 +114,7 @@ async function dispatchLoop(): Promise<void> {
 }
 const dispatching = dispatchLoop()
 
-const control = buildControlApi({ pool, schema: SCHEMA, faults, clock })
+const control = buildControlApi({ pool, schema: SCHEMA, faults, notificationFaults, clock })
 await control.listen({ port: config.SIMULATOR_CONTROL_PORT, host: config.SIMULATOR_HOST })
 const address = server.address()
 const port = typeof address === 'object' && address !== null ? address.port : config.SIMULATOR_PORT

@@ -179,4 +179,17 @@ describe('the simulator: reception and the messages that follow', () => {
     const retry = await receiveFile(receiveDeps(), { name: nextName('xml.p7m'), bytes: await signed() })
     expect(retry.verdict.accepted).toBe(true)
   })
+
+  it('sends every message twice, or the messages due together last first, when told to', async () => {
+    const { got, endpoint } = recordingTransmitter()
+    const fpa = Buffer.from(validSampleInvoice('IT01234567890_FPA01.xml').replace(/<Numero>[^<]*</, '<Numero>F-1<'))
+    const name = nextName('xml.p7m')
+    const receipt = await receiveFile(receiveDeps(), { name, bytes: await signCades(fpa, signer) })
+    advance(windows.processingMs + windows.decisionMs)
+    const faults = { duplicate: true, reverse: true }
+    await dispatchDue({ pool, schema, signer, transmitter: endpoint, windows, now, faults })
+    const about = got.filter((n) => n.identificativoSdI === receipt.identificativoSdI)
+    expect(about.map((n) => n.kind)).toEqual(['NE', 'NE', 'RC', 'RC'])
+    expect(about[0]!.file.equals(about[1]!.file)).toBe(true)
+  })
 })

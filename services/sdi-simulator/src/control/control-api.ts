@@ -1,12 +1,13 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type pg from 'pg'
-import type { Faults, FaultMode } from './faults.ts'
+import type { Faults, FaultMode, NotificationFaults } from './faults.ts'
 import type { SimulatedClock } from './clock.ts'
 
 export interface ControlDeps {
   readonly pool: pg.Pool
   readonly schema: string
   readonly faults: Faults
+  readonly notificationFaults: NotificationFaults
   readonly clock: SimulatedClock
 }
 
@@ -115,6 +116,24 @@ export function buildControlApi(deps: ControlDeps): FastifyInstance {
       deps.faults.delayMs = request.body.delayMs ?? 0
       deps.faults.remaining = request.body.calls
       return reply.send(deps.faults)
+    },
+  )
+
+  app.put<{ Body: { duplicate?: boolean; reverse?: boolean } }>(
+    '/control/notification-faults',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { duplicate: { type: 'boolean' }, reverse: { type: 'boolean' } },
+        },
+      },
+    },
+    (request, reply) => {
+      deps.notificationFaults.duplicate = request.body.duplicate ?? false
+      deps.notificationFaults.reverse = request.body.reverse ?? false
+      return reply.send(deps.notificationFaults)
     },
   )
 

@@ -26,3 +26,13 @@ export function faultForCall(faults: Faults): FaultMode {
   }
   return faults.mode
 }
+
+/** Faults of SdI's own calls to the transmitter: each message sent twice, or the messages due together sent last first. */
+export interface NotificationFaults {
+  duplicate: boolean
+  reverse: boolean
+}
+
+export function orderly(): NotificationFaults {
+  return { duplicate: false, reverse: false }
+}

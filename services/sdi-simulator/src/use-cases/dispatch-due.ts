@@ -5,6 +5,7 @@ import type { Signer } from '@varco/signature'
 import { buildDueMessage } from '../domain/due-message.ts'
 import { messageFile } from '../domain/message-file.ts'
 import { NOTIFICATION_ATTEMPTS, type Windows } from '../domain/plan.ts'
+import type { NotificationFaults } from '../control/faults.ts'
 import {
   claimDueMessages,
   markFailed,
@@ -22,6 +23,8 @@ export interface DispatchDeps {
   readonly transmitter: TransmitterEndpoint
   readonly windows: Windows
   readonly now: () => Date
+  /** Injected through the control API: duplicated or out-of-order notifications, as a transmitter must survive. */
+  readonly faults?: NotificationFaults
 }
 
 /** Builds and signs a message the first time it is due; later attempts send the same bytes, name and id. */
@@ -45,15 +48,13 @@ export function dispatchDue(deps: DispatchDeps, limit = 20): Promise<number> {
   return withTransaction(deps.pool, async (tx) => {
     const now = deps.now()
     const due = await claimDueMessages(tx, deps.schema, now, limit)
-    for (const message of due) {
+    const ordered = deps.faults?.reverse === true ? [...due].reverse() : due
+    for (const message of ordered) {
       const { fileName, body } = await built(tx, deps, message, now)
       try {
-        await deps.transmitter.notify({
-          kind: message.kind,
-          identificativoSdI: message.file.identificativoSdI,
-          fileName,
-          file: body,
-        })
+        const notice = { kind: message.kind, identificativoSdI: message.file.identificativoSdI, fileName, file: body }
+        await deps.transmitter.notify(notice)
+        if (deps.faults?.duplicate === true) await deps.transmitter.notify(notice)
         await markSent(tx, deps.schema, message.id, now)
         if (message.kind === 'NE' && message.esito === 'EC02') {
           await releaseInvoiceKeys(tx, deps.schema, message.file.identificativoSdI)
