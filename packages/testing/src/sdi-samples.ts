@@ -38,3 +38,31 @@ export function validSampleInvoice(name = 'IT01234567890_FPR01.xml'): string {
     .replaceAll('24681012141', validNumbers.other)
     .replaceAll('09876543210', validNumbers.buyer)
 }
+
+const LINE = /<DettaglioLinee>[\s\S]*?<\/DettaglioLinee>/
+
+function setTotal(xml: string, element: string, cents: number): string {
+  return xml.replace(
+    new RegExp(`<${element}>[^<]*</${element}>`),
+    `<${element}>${(cents / 100).toFixed(2)}</${element}>`,
+  )
+}
+
+/**
+ * The official FPA01 sample (one 5.00 EUR line at 22%, valid identifiers) with its line repeated until the file
+ * reaches `minBytes`: lines renumbered, the summary and payment following, so the file stays valid and coherent and
+ * every check runs through it. The benchmarks' input of a given size.
+ */
+export function grownSampleInvoice(minBytes: number): string {
+  const sample = validSampleInvoice('IT01234567890_FPA01.xml')
+  const line = LINE.exec(sample)?.[0] ?? ''
+  const fixed = Buffer.byteLength(sample) - Buffer.byteLength(line)
+  const count = Math.max(1, Math.ceil((minBytes - fixed) / (Buffer.byteLength(line) + 7)))
+  const lines: string[] = []
+  for (let n = 1; n <= count; n++) lines.push(line.replace('<NumeroLinea>1<', `<NumeroLinea>${n}<`))
+  let xml = sample.replace(line, lines.join('\n      '))
+  xml = setTotal(xml, 'ImponibileImporto', 500 * count)
+  xml = setTotal(xml, 'Imposta', 110 * count)
+  xml = setTotal(xml, 'ImportoPagamento', 610 * count)
+  return xml
+}
