@@ -30,16 +30,55 @@ function headersOf(event: EnvelopeHeader): Record<string, string> {
 }
 
 /**
+ * An event as the values of an outbox row, in the column order (event_id, event_type, event_version, message_key,
+ * headers, payload): for a writer that adds the row inside a statement of its own (see enqueueEvents for the rest).
+ */
+export interface OutboxRow {
+  readonly eventId: string
+  readonly type: string
+  readonly version: number
+  readonly key: string
+  readonly headers: string
+  readonly payload: string
+}
+
+export function outboxRowOf(event: EnvelopeHeader): OutboxRow {
+  return {
+    eventId: event.id,
+    type: event.type,
+    version: event.version,
+    key: event.invoiceId,
+    headers: JSON.stringify(headersOf(event)),
+    payload: JSON.stringify(event),
+  }
+}
+
+export interface EnqueueOptions {
+  /**
+   * Wake the schema's relays at commit (default). A transaction that did NOTIFY takes a database-wide lock at
+   * commit, so a writer of many small transactions (the API accepting invoices) may rather wake its own relay after
+   * commit and leave other replicas' relays to their polling.
+   */
+  readonly notify?: boolean
+}
+
+/**
  * Adds events to the outbox inside the caller's transaction (`tx` must be a client in BEGIN): the events exist
  * if and only if the state change they describe commits. Keyed by invoice id, so one invoice's events keep their
  * order within a partition.
  */
-export async function enqueueEvents(tx: Queryable, schema: string, events: readonly EnvelopeHeader[]): Promise<void> {
+export async function enqueueEvents(
+  tx: Queryable,
+  schema: string,
+  events: readonly EnvelopeHeader[],
+  options: EnqueueOptions = {},
+): Promise<void> {
   if (events.length === 0) return
   const table = `${schemaName(schema)}.outbox`
   const values: unknown[] = []
   const rows = events.map((event, i) => {
-    values.push(event.id, event.type, event.version, event.invoiceId, headersOf(event), JSON.stringify(event))
+    const row = outboxRowOf(event)
+    values.push(row.eventId, row.type, row.version, row.key, row.headers, row.payload)
     const p = i * 6
     return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`
   })
@@ -48,5 +87,5 @@ export async function enqueueEvents(tx: Queryable, schema: string, events: reado
     values,
   )
   // Delivered on commit only, and folded into one notification per transaction.
-  await tx.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), ''])
+  if (options.notify ?? true) await tx.query('SELECT pg_notify($1, $2)', [outboxChannel(schema), ''])
 }

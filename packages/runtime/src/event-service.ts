@@ -55,6 +55,19 @@ export interface EventService {
   consume<const Defs extends readonly AnyEventDefinition[]>(options: ConsumeOptions<Defs>): Promise<RunningConsumer>
   /** Registers something to close at shutdown, after the consumers stopped and before the outbox and pool go. */
   onStop(close: () => Promise<void> | void): void
+  /**
+   * Registers something to close first at shutdown, before the consumers stop: an HTTP server that stops taking
+   * requests and finishes those in flight while the pool, the relay and the consumers are all still there.
+   */
+  onStopping(close: () => Promise<void> | void): void
+  /** Whether the outbox relay is running (from start until shutdown begins): for a readiness check. */
+  relayRunning(): boolean
+  /**
+   * Wakes this process's outbox relay now, for a writer that committed outbox rows without a NOTIFY (a NOTIFY in a
+   * transaction takes a database-wide lock at commit, which serialises busy writers' commits). Cheap: calls made
+   * while a wake-up is pending fold into one.
+   */
+  wakeRelay(): void
   /** Logs that the service is up and stops it cleanly on SIGTERM or SIGINT. */
   started(): void
 }
@@ -104,11 +117,29 @@ export async function startEventService(options: EventServiceOptions): Promise<E
 
   const consumers: RunningConsumer[] = []
   const closers: Array<() => Promise<void> | void> = []
+  const firstClosers: Array<() => Promise<void> | void> = []
   let stopping = false
+  // At most one wake-up in flight; one asked for meanwhile is made when it resolves, so no commit waits for a poll.
+  let wakeUp: Promise<void> | undefined
+  let wakeAgain = false
+  function wakeRelay(): void {
+    if (stopping) return
+    if (wakeUp !== undefined) {
+      wakeAgain = true
+      return
+    }
+    wakeAgain = false
+    wakeUp = relay.drained().finally(() => {
+      wakeUp = undefined
+      if (wakeAgain) wakeRelay()
+    })
+  }
+
   async function stop(signal: string): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info({ signal }, `${name} service stopping`)
+    for (const close of firstClosers) await close()
     for (const consumer of consumers) await consumer.stop()
     for (const close of closers.reverse()) await close()
     await relay.stop()
@@ -128,6 +159,9 @@ export async function startEventService(options: EventServiceOptions): Promise<E
       return consumer
     },
     onStop: (close) => void closers.push(close),
+    onStopping: (close) => void firstClosers.push(close),
+    relayRunning: () => !stopping,
+    wakeRelay,
     started: () => {
       logger.info(`${name} service started`)
       process.once('SIGTERM', () => void stop('SIGTERM'))

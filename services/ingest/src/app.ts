@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto'
+import { TypeBoxValidatorCompiler, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
+import type { Logger } from '@varco/observability'
+import { healthRoutes, type Readiness } from './plugins/health.ts'
+import { openapiPlugin } from './plugins/openapi.ts'
+import { problemsPlugin } from './plugins/problems.ts'
+import { invoiceRoutes } from './routes/invoices/index.ts'
+import type { Authenticate } from './use-cases/authenticate.ts'
+import type { IngestDeps } from './use-cases/deps.ts'
+
+export interface AppOptions {
+  readonly deps: IngestDeps
+  readonly authenticate: Authenticate
+  readonly readiness: Readiness
+  /** The service logger; request logs are its children. */
+  readonly logger: Logger
+  readonly bodyLimit: number
+  readonly rateLimit: { readonly max: number; readonly windowMs: number }
+}
+
+/**
+ * The HTTP API: error handling, OpenAPI (before the routes, so that it sees them), health, invoices. Never listens:
+ * server.ts does, tests use inject().
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const loggerInstance: FastifyBaseLogger = options.logger
+  const app = Fastify({
+    loggerInstance,
+    bodyLimit: options.bodyLimit,
+    genReqId: () => randomUUID(),
+    // Finish requests in flight at close; idle keep-alive connections are closed at once.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+  app.setValidatorCompiler(TypeBoxValidatorCompiler)
+  app.decorateRequest('principal', null)
+
+  await app.register(problemsPlugin, { bodyLimit: options.bodyLimit })
+  await app.register(openapiPlugin)
+  await app.register(healthRoutes, { readiness: options.readiness })
+  await app.register(invoiceRoutes, {
+    deps: options.deps,
+    authenticate: options.authenticate,
+    bodyLimit: options.bodyLimit,
+    rateLimit: options.rateLimit,
+  })
+  return app
+}
