@@ -83,4 +83,30 @@ describe('the transmission service against the SdI simulator, over mutual TLS', 
     expect(after.accepted).toBe(before.accepted + 1)
     expect(after.refusedAsDuplicateName).toBe(before.refusedAsDuplicateName + 1)
   })
+
+  it('keeps a timeline that matches what the simulator says happened, for every invoice', async () => {
+    const ours = await channel.query<{
+      file_name: string
+      identificativo_sdi: string | null
+      outcomes: (string | null)[]
+    }>(
+      `SELECT t.file_name, t.identificativo_sdi, array_agg(a.outcome ORDER BY a.attempt) AS outcomes
+         FROM transmission.transmissions t JOIN transmission.transmission_attempts a USING (invoice_id)
+        GROUP BY t.file_name, t.identificativo_sdi`,
+    )
+    expect(ours.length).toBeGreaterThanOrEqual(7)
+    for (const invoice of ours) {
+      const receptions = await channel.get<Array<{ identificativoSdI: string; accepted: boolean }>>(
+        `/files?name=${invoice.file_name}`,
+      )
+      // SdI received the file once per call that reached it: those it answered, and the one a crash cut off.
+      const reached = invoice.outcomes.filter((outcome) => outcome === 'accepted' || outcome === null)
+      expect(receptions, invoice.file_name).toHaveLength(reached.length)
+      expect(
+        receptions.filter((r) => r.accepted),
+        invoice.file_name,
+      ).toHaveLength(1)
+      expect(receptions.map((r) => r.identificativoSdI)).toContain(invoice.identificativo_sdi)
+    }
+  })
 })

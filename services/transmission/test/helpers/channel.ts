@@ -59,6 +59,8 @@ export interface Channel {
   /** PUT on the simulator's control API. */
   put(path: string, body: unknown): Promise<void>
   get<T>(path: string): Promise<T>
+  /** Reads the gateway's own store (the transmission service's schema is in the same test database). */
+  query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]>
   /** Publishes invoice.signed for `file`, stored in the document store. */
   sign(file: Buffer, fileName: string): Promise<SignedInvoice>
   stop(): Promise<void>
@@ -205,6 +207,8 @@ export async function startChannel(): Promise<Channel> {
       if (!response.ok) throw new Error(`PUT ${path}: ${response.status} ${await response.text()}`)
     },
     get: async <T>(path: string) => (await (await fetch(`${control}${path}`)).json()) as T,
+    query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
+      (await pool.query<T>(sql, [...params])).rows,
     sign: async (file, fileName) => {
       const document = await documents.put(
         file,
