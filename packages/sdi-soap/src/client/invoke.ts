@@ -1,11 +1,14 @@
-import type { Client } from 'soap'
+import type { WSDL } from 'soap'
 import { SdiSoapRequestInvalid, SdiSoapResponseInvalid } from '../errors.ts'
 import type { BinaryEncoder } from '../model/codecs.ts'
 import { asRecord } from '../model/fields.ts'
 import { attachmentId, xopInclude, type XopAttachment } from '../mtom/xop-encode.ts'
 import type { AnyOperationSpec } from '../contract/spec.ts'
-import { CALL_STATE, type CallOptions, type CallState } from './call-state.ts'
+import { envelope } from '../soap/envelope.ts'
+import type { BoundOutput } from '../soap/wsdl-loader.ts'
+import type { CallState } from './call-state.ts'
 import { callError, httpStatusError } from './outcome.ts'
+import type { SoapTransport } from './transport.ts'
 
 /** Per-call options. */
 export interface SdiCallOptions {
@@ -19,9 +22,17 @@ export interface InvokeConfig {
   readonly endpoint: string
   readonly mtom: boolean
   readonly timeoutMs: number
+  readonly wsdl: WSDL
+  readonly transport: SoapTransport
 }
 
-type SoapAsyncMethod = (args: unknown, options: CallOptions) => Promise<[unknown, ...unknown[]]>
+/** One operation as the client sends it: the spec, where the WSDL writes its input, its SOAPAction header. */
+export interface ClientOperation {
+  readonly op: AnyOperationSpec
+  readonly input: BoundOutput
+  /** Quoted, as soap's Client sends it (WS-I BP R2744). */
+  readonly soapAction: string
+}
 
 function binaryEncoder(mtom: boolean, attachments: XopAttachment[]): BinaryEncoder {
   if (!mtom) return (bytes) => bytes.toString('base64')
@@ -33,54 +44,83 @@ function binaryEncoder(mtom: boolean, attachments: XopAttachment[]): BinaryEncod
   }
 }
 
-function newState(op: AnyOperationSpec, config: InvokeConfig, options: SdiCallOptions): CallState {
-  const timeoutMs = options.timeoutMs ?? config.timeoutMs
-  const timeout = AbortSignal.timeout(timeoutMs)
-  const signal = options.signal === undefined ? timeout : AbortSignal.any([options.signal, timeout])
-  const empty = new Map<string, Buffer>()
-  return {
-    operation: op.operation,
-    endpoint: config.endpoint,
-    attachments: [],
-    signal,
-    timeout,
-    timeoutMs,
-    status: 0,
-    responseAttachments: empty,
-  }
-}
-
-/** Sends one operation through soap's Client and turns the outcome into the typed response or a coded error. */
-export async function invoke(
-  client: Client,
-  op: AnyOperationSpec,
-  request: unknown,
-  config: InvokeConfig,
-  options: SdiCallOptions = {},
-): Promise<unknown> {
-  const state = newState(op, config, options)
-  let args: Record<string, unknown>
+/** The request envelope, written as soap's Client would (objectToDocumentXML of the input element) in ours. */
+function requestEnvelope(config: InvokeConfig, bound: ClientOperation, request: unknown, state: CallState): string {
+  const { op, input } = bound
   try {
-    args = op.request.encode(request, binaryEncoder(config.mtom, state.attachments))
+    const fields = op.request.encode(request, binaryEncoder(config.mtom, state.attachments))
+    return envelope(
+      String(config.wsdl.objectToDocumentXML(op.requestElement, fields, input.prefix, input.namespace, input.type)),
+    )
   } catch (err) {
     throw new SdiSoapRequestInvalid(`${op.operation}: ${err instanceof Error ? err.message : String(err)}`)
   }
-  const method: unknown = client[`${op.operation}Async`]
-  if (typeof method !== 'function') throw new SdiSoapRequestInvalid(`${op.operation} is not in the WSDL`)
-  let result: unknown
+}
+
+/** Reads the answer: a fault first (whatever the status), then the status, then the output element's fields. */
+function decodeResponse(config: InvokeConfig, op: AnyOperationSpec, text: string, state: CallState): unknown {
+  let parsed: unknown
   try {
-    ;[result] = await (method as SoapAsyncMethod).call(client, args, { [CALL_STATE]: state })
+    // A one-way answer usually has no body at all; soap's parser would read an empty one as an empty object anyway.
+    // soap throws an Error with `root` for a fault, which callError reads.
+    if (text !== '' || op.response !== undefined) parsed = config.wsdl.xmlToObject(text)
   } catch (err) {
     throw callError(err, state)
   }
-  // soap reports success for any readable body of a one-way call, whatever the status: the status decides here.
   const statusError = httpStatusError(state)
   if (statusError !== undefined) throw statusError
-  if (op.response === undefined) return undefined
+  if (op.response === undefined || op.responseElement === undefined) return undefined
   try {
-    return op.response.decode(asRecord(result, op.responseElement ?? 'response'), state.responseAttachments)
+    const body = asRecord(asRecord(parsed, 'Envelope').Body, 'soap:Body')
+    return op.response.decode(asRecord(body[op.responseElement], op.responseElement), state.responseAttachments)
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause)
     throw new SdiSoapResponseInvalid(op.operation, config.endpoint, reason, { cause })
   }
+}
+
+/** Sends one operation and turns the outcome into the typed response or a coded error. */
+export async function invoke(
+  bound: ClientOperation,
+  request: unknown,
+  config: InvokeConfig,
+  options: SdiCallOptions = {},
+): Promise<unknown> {
+  const { op } = bound
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs
+  // One controller and one timer per call, both dropped when it settles: cheaper than AbortSignal.timeout plus
+  // AbortSignal.any, whose signals and listeners outlive the call.
+  const controller = new AbortController()
+  const timeout = { aborted: false }
+  const state: CallState = {
+    operation: op.operation,
+    endpoint: config.endpoint,
+    attachments: [],
+    signal: controller.signal,
+    timeout,
+    timeoutMs,
+    status: 0,
+    responseAttachments: new Map(),
+  }
+  const xml = requestEnvelope(config, bound, request, state)
+  const caller = options.signal
+  const onAbort = () => controller.abort(caller?.reason)
+  if (caller?.aborted === true) controller.abort(caller.reason)
+  else caller?.addEventListener('abort', onAbort, { once: true })
+  const timer = setTimeout(() => {
+    timeout.aborted = true
+    controller.abort()
+  }, timeoutMs)
+  // As AbortSignal.timeout: a pending call timer alone does not keep the process alive.
+  timer.unref()
+  let text: string
+  try {
+    text = await config.transport.post(xml, bound.soapAction, state)
+  } catch (err) {
+    throw callError(err, state)
+  } finally {
+    clearTimeout(timer)
+    caller?.removeEventListener('abort', onAbort)
+  }
+  return decodeResponse(config, op, text, state)
 }

@@ -1,33 +1,22 @@
 import { request as httpsRequest, type Agent } from 'node:https'
 import type { IncomingMessage } from 'node:http'
+import { urlToHttpOptions } from 'node:url'
 import { SdiSoapResponseInvalid } from '../errors.ts'
 import { parseMediaType } from '../mtom/content-type.ts'
 import { decodeMtom } from '../mtom/xop-decode.ts'
 import { encodeMtom } from '../mtom/xop-encode.ts'
 import { SOAP_CONTENT_TYPE } from '../soap/envelope.ts'
-import { CALL_STATE, type CallOptions, type CallState } from './call-state.ts'
+import type { CallState } from './call-state.ts'
 import { networkError } from './network-error.ts'
 
-/** soap calls back with the response (status and headers) and its envelope text, or with an error. */
-type SoapCallback = (
-  error: unknown,
-  response?: { status: number; headers: IncomingMessage['headers'] },
-  body?: string,
-) => void
-
 /**
- * The HTTP side of soap's Client (its `httpClient` option), in place of soap's axios-based one: node:https with a
- * keep-alive mutual-TLS agent, MTOM packaging of the call's attachments, a body cap, and the call's AbortSignal on
- * every byte. It never judges the HTTP status: the caller does, knowing whether soap found a fault.
+ * The HTTP side of a call: node:https with a keep-alive mutual-TLS agent, MTOM packaging of the call's attachments, a
+ * body cap, and the call's AbortSignal on every byte. It resolves to the response's envelope text (MTOM decoded, its
+ * parts in `state.responseAttachments`) and sets `state.status`; it never judges the status: the caller does, knowing
+ * whether the body held a fault.
  */
 export interface SoapTransport {
-  request(
-    url: string,
-    data: string,
-    callback: SoapCallback,
-    headers: Record<string, unknown>,
-    options: CallOptions,
-  ): void
+  post(envelope: string, soapAction: string, state: CallState): Promise<string>
 }
 
 function payload(
@@ -51,52 +40,59 @@ function responseText(res: IncomingMessage, body: Buffer, state: CallState): str
   }
 }
 
-export function createTransport(agent: Agent, maxResponseBytes: number): SoapTransport {
+export function createTransport(url: URL, agent: Agent, maxResponseBytes: number): SoapTransport {
+  // Parsed once: https.request re-reads a string URL on every call.
+  const target = urlToHttpOptions(url)
   return {
-    request(url, data, callback, headers, options) {
-      const state = options[CALL_STATE]
-      let settled = false
-      const settle: SoapCallback = (...args) => {
-        if (settled) return
-        settled = true
-        callback(...args)
-      }
-      const body = payload(data, state)
-      const req = httpsRequest(url, {
-        method: 'POST',
-        agent,
-        signal: state.signal,
-        headers: {
-          'content-type': body.contentType,
-          'content-length': body.length,
-          soapaction: typeof headers.SOAPAction === 'string' ? headers.SOAPAction : '""',
-          accept: 'text/xml, multipart/related',
-        },
-      })
-      req.on('error', (err) => settle(networkError(err, state)))
-      req.on('response', (res) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length
-          if (size > maxResponseBytes) {
-            settle(new SdiSoapResponseInvalid(state.operation, state.endpoint, `larger than ${maxResponseBytes} bytes`))
-            req.destroy()
-          } else chunks.push(chunk)
+    post: (envelope, soapAction, state) =>
+      new Promise((resolve, reject) => {
+        // An error after the response was judged (a late socket error, the cap's destroy) must not count twice.
+        let settled = false
+        const fail = (err: Error) => {
+          if (settled) return
+          settled = true
+          reject(err)
+        }
+        const body = payload(envelope, state)
+        const req = httpsRequest({
+          ...target,
+          method: 'POST',
+          agent,
+          signal: state.signal,
+          headers: {
+            'content-type': body.contentType,
+            'content-length': body.length,
+            soapaction: soapAction,
+            accept: 'text/xml, multipart/related',
+          },
         })
-        res.on('error', (err) => settle(networkError(err, state)))
-        res.on('end', () => {
-          state.status = res.statusCode ?? 0
-          try {
-            const text = responseText(res, Buffer.concat(chunks, size), state)
-            settle(null, { status: state.status, headers: res.headers }, text)
-          } catch (err) {
-            settle(err)
-          }
+        req.on('error', (err) => fail(networkError(err, state)))
+        req.on('response', (res) => {
+          const chunks: Buffer[] = []
+          let size = 0
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length
+            if (size > maxResponseBytes) {
+              fail(new SdiSoapResponseInvalid(state.operation, state.endpoint, `larger than ${maxResponseBytes} bytes`))
+              req.destroy()
+            } else chunks.push(chunk)
+          })
+          res.on('error', (err) => fail(networkError(err, state)))
+          res.on('end', () => {
+            if (settled) return
+            state.status = res.statusCode ?? 0
+            try {
+              const text = responseText(res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size), state)
+              settled = true
+              resolve(text)
+            } catch (err) {
+              // responseText throws only our coded errors.
+              fail(err as Error)
+            }
+          })
         })
-      })
-      for (const chunk of body.chunks) req.write(chunk)
-      req.end()
-    },
+        for (const chunk of body.chunks) req.write(chunk)
+        req.end()
+      }),
   }
 }

@@ -15,9 +15,15 @@ export interface MtomBody {
   readonly length: number
 }
 
+// Content-IDs and boundaries need to be unique, not secret: a per-process random prefix and a counter make them so
+// without a randomUUID per part (the boundary is still checked against the files below).
+const PROCESS_ID = randomUUID()
+let sequence = 0
+const unique = (): string => `${PROCESS_ID}.${(sequence = (sequence + 1) % Number.MAX_SAFE_INTEGER)}`
+
 /** A fresh Content-ID for the n-th attachment of a message. */
 export function attachmentId(index: number): string {
-  return `${index}.${randomUUID()}@varco`
+  return `${index}.${unique()}@varco`
 }
 
 /** The xop:Include element standing for an attachment inside the envelope. */
@@ -28,7 +34,7 @@ export function xopInclude(contentId: string): string {
 function pickBoundary(attachments: readonly XopAttachment[]): string {
   // A random boundary inside a file is astronomically unlikely; checking costs one memchr-speed scan per file.
   for (;;) {
-    const boundary = `MIMEBoundary_${randomUUID()}`
+    const boundary = `MIMEBoundary_${unique()}`
     const probe = Buffer.from(boundary)
     if (attachments.every((a) => a.bytes.indexOf(probe) === -1)) return boundary
   }
@@ -40,7 +46,7 @@ function pickBoundary(attachments: readonly XopAttachment[]): string {
  */
 export function encodeMtom(envelope: string, attachments: readonly XopAttachment[]): MtomBody {
   const boundary = pickBoundary(attachments)
-  const rootId = `root.${randomUUID()}@varco`
+  const rootId = `root.${unique()}@varco`
   const chunks: Buffer[] = [
     Buffer.from(
       `--${boundary}\r\n` +

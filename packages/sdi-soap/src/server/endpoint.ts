@@ -99,7 +99,7 @@ export async function createServiceEndpoint(
   const wsdl = await loadWsdl(service)
   const byElement = new Map<string, Bound>()
   for (const [method, op] of Object.entries(service.operations)) {
-    byElement.set(op.requestElement, { method, op, output: boundOperation(wsdl, service, op) })
+    byElement.set(op.requestElement, { method, op, output: boundOperation(wsdl, service, op).output })
   }
   const fault = (err: unknown, operation: string | undefined, code: FaultCode, status: number, text: string) => {
     options.onFault?.(err, { service: service.name, operation, fault: code })

@@ -36,17 +36,42 @@ export function loadWsdl(service: ServiceSpec): Promise<WSDL> {
   return wsdl
 }
 
-/** Where soap writes a response element: the prefix and namespace the WSDL binds to the operation's output. */
+/** Where soap writes a body element: the prefix and namespace the WSDL binds to it (and its type, for soap's lookups). */
 export interface BoundOutput {
   readonly prefix: string
   readonly namespace: string
+  readonly type?: string
+}
+
+/** Where the operation's input and output elements are written. */
+export interface BoundMessages {
+  readonly input: BoundOutput
+  readonly output: BoundOutput
+}
+
+interface SoapBoundElement {
+  readonly $name?: string
+  readonly $type?: string
+  readonly $lookupType?: string
+  readonly targetNSAlias?: string
+  readonly targetNamespace?: string
+}
+
+function bound(element: SoapBoundElement | undefined, service: ServiceSpec): BoundOutput {
+  const type = element?.$type ?? element?.$lookupType
+  return {
+    prefix: element?.targetNSAlias ?? '',
+    namespace: element?.targetNamespace ?? service.typesNamespace,
+    ...(type === undefined ? {} : { type }),
+  }
 }
 
 /**
  * Checks that the WSDL binds the operation as the spec says (soapAction, request and response elements), so this
- * package's WSDLs and its TypeScript tables cannot drift apart unnoticed, and returns where its output is written.
+ * package's WSDLs and its TypeScript tables cannot drift apart unnoticed, and returns where its messages are written
+ * (the server writes outputs, the client inputs, as soap's Client would).
  */
-export function boundOperation(wsdl: WSDL, service: ServiceSpec, op: OperationSpec<unknown, unknown>): BoundOutput {
+export function boundOperation(wsdl: WSDL, service: ServiceSpec, op: OperationSpec<unknown, unknown>): BoundMessages {
   const method = Object.values(wsdl.definitions.bindings).find((b) => b.methods[op.operation])?.methods[op.operation]
   const mismatch = (what: string): never => {
     throw new SdiSoapWsdlLoadError(`${service.wsdl}: ${op.operation} ${what} differs from the spec`)
@@ -56,5 +81,8 @@ export function boundOperation(wsdl: WSDL, service: ServiceSpec, op: OperationSp
   if (method.input.$name !== op.requestElement) mismatch('input element')
   const output = method.output as typeof method.output | undefined
   if (output?.$name !== op.responseElement) mismatch('output element')
-  return { prefix: output?.targetNSAlias ?? '', namespace: output?.targetNamespace ?? service.typesNamespace }
+  return {
+    input: bound(method.input, service),
+    output: bound(output, service),
+  }
 }

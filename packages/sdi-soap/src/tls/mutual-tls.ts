@@ -1,4 +1,5 @@
 import { Agent, type ServerOptions } from 'node:https'
+import { createSecureContext, type SecureContext } from 'node:tls'
 import { SdiSoapConfigInvalid } from '../errors.ts'
 
 type Pem = string | Buffer
@@ -60,18 +61,26 @@ export interface MutualTlsAgentOptions {
 /**
  * A keep-alive HTTPS agent that presents our client certificate and verifies the server's against `identity.ca`
  * (host name included). Reusing connections spares a TLS handshake per call, the largest cost of a small call.
+ * The certificate, key and CA go in as one prebuilt secure context: given as PEM options, Node would hash them all
+ * (kilobytes) into the agent's pool key on every request, and build a context per new socket.
  */
 export function mutualTlsAgent(identity: TlsIdentity, options: MutualTlsAgentOptions = {}): Agent {
   const { cert, key, passphrase, ca } = checked(identity)
+  let secureContext: SecureContext
+  try {
+    secureContext = createSecureContext({ cert, key, passphrase, ca: ca as Pem | Pem[], minVersion: 'TLSv1.2' })
+  } catch (err) {
+    // Built up front, unreadable PEMs (or a wrong passphrase) are found here rather than at the first connection.
+    throw new SdiSoapConfigInvalid(
+      `unusable TLS certificate, key or CA (${err instanceof Error ? err.message : String(err)})`,
+    )
+  }
   return new Agent({
     keepAlive: true,
     maxSockets: options.maxSockets ?? 32,
     timeout: options.idleTimeoutMs ?? 4_000,
     scheduling: 'lifo',
-    cert,
-    key,
-    passphrase,
-    ca: ca as Pem | Pem[],
+    secureContext,
     rejectUnauthorized: true,
     minVersion: 'TLSv1.2',
   })
