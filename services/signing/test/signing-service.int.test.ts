@@ -247,6 +247,20 @@ describe('the signing service', () => {
     })
   })
 
+  it("sends a vendor's base64 .p7m as the DER SdI expects: the same signature, re-encoded", async () => {
+    const tenantId = await aTenant()
+    const xml = sampleInvoice('FPA12')
+    const der = opensslSign(pki.dir, xml, pki.issue('Base64 Vendor'))
+    const base64 = Buffer.from(der.toString('base64').replace(/(.{64})/g, '$1\r\n'))
+    const p7m = await documents.put(base64, 'application/pkcs7-mime')
+    const event = await validated({ tenantId, formato: 'FPA12', bytes: xml, document: p7m, signedBy: 'cades' })
+    const outcome = await signedOf(event)
+    expect(outcome.data).toMatchObject({ document: p7m, format: 'cades', signedBy: 'vendor' })
+    expect(outcome.data.signed.sha256).not.toBe(p7m.sha256)
+    expect((await bytesOf(outcome.data.signed.sha256)).equals(der)).toBe(true)
+    expect(opensslVerify(pki.dir, der, pki.ca.certFile).stdout.equals(xml)).toBe(true)
+  })
+
   it('reports an FPA12 invoice of a tenant without identity: invoice.signing_failed, not retriable', async () => {
     const tenantId = await aTenant({ identity: false })
     const event = await validated({ tenantId, formato: 'FPA12' })

@@ -1,6 +1,6 @@
 import type { DocumentRef, InvoiceSignedData, InvoiceValidated } from '@varco/contracts'
 import { errorCode, errorMessage } from '@varco/errors'
-import { signFile, type Signer } from '@varco/signature'
+import { decodeP7m, signFile, type Signer } from '@varco/signature'
 import { SigningContentUnsignable, SigningNoIdentity, SigningSignerFailed, SigningTokenUnavailable } from '../errors.ts'
 import { assertValidAt } from './certificate-validity.ts'
 import { signingFailureOf, type SigningFailure } from './failure.ts'
@@ -28,6 +28,14 @@ export type PreparedFile =
       readonly ref: DocumentRef
       readonly format: SignatureFormat | 'none'
       readonly signedBy?: 'vendor'
+    }
+  /** A vendor's .p7m that came base64 (as some tools write them): the same signature, as the DER SdI expects. */
+  | {
+      readonly kind: 'reencoded'
+      readonly bytes: Buffer
+      readonly mediaType: string
+      readonly format: 'cades'
+      readonly signedBy: 'vendor'
     }
   | {
       readonly kind: 'signed'
@@ -113,8 +121,21 @@ export async function prepareFile(
   switch (decision.action) {
     case 'none':
       return { kind: 'existing', ref: data.content, format: 'none' }
-    case 'keep':
+    case 'keep': {
+      if (decision.format === 'cades') {
+        const decoded = decodeP7m(await deps.readDocument(data.document.sha256))
+        if (decoded !== undefined && decoded.encoding !== 'der') {
+          const reencoded = {
+            bytes: decoded.der,
+            mediaType: MEDIA_TYPES.cades,
+            format: 'cades',
+            signedBy: 'vendor',
+          } as const
+          return { kind: 'reencoded', ...reencoded }
+        }
+      }
       return { kind: 'existing', ref: data.document, format: decision.format, signedBy: 'vendor' }
+    }
     case 'sign':
       break
   }
