@@ -4,6 +4,7 @@ export { nextInSequence } from './keyed-sequence.ts'
 export { migrateSchema, platformMigrationsDir, type MigrateOptions } from './migrate.ts'
 export {
   enqueueEvents,
+  eventMessage,
   outboxChannel,
   outboxRowOf,
   type EnqueueOptions,

@@ -1,4 +1,4 @@
-import type { EnvelopeHeader } from '@varco/contracts'
+import { topicFor, type EnvelopeHeader } from '@varco/contracts'
 import { injectTraceContext } from '@varco/observability'
 import type { Queryable } from './pool.ts'
 import { schemaName } from './identifiers.ts'
@@ -50,6 +50,19 @@ export function outboxRowOf(event: EnvelopeHeader): OutboxRow {
     key: event.invoiceId,
     headers: JSON.stringify(headersOf(event)),
     payload: JSON.stringify(event),
+  }
+}
+
+/**
+ * The Kafka message the relay publishes for `event`: its topic, key, JSON value and headers. For a producer that
+ * bypasses the outbox on purpose (a test standing in for another service), so what it sends is what the relay would.
+ */
+export function eventMessage(event: EnvelopeHeader, topicPrefix?: string): OutboxMessage {
+  return {
+    topic: topicFor(event.type, event.version, topicPrefix),
+    key: event.invoiceId,
+    value: JSON.stringify(event),
+    headers: headersOf(event),
   }
 }
 

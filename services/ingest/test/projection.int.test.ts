@@ -10,6 +10,7 @@ import {
   invoiceValidated,
   type DocumentRef,
 } from '@varco/contracts'
+import { eventMessage } from '@varco/db'
 import { consumeEvents, createKafkaClient, createPublisher, ensureTopics } from '@varco/kafka'
 import { uniqueGroup, validSampleInvoice } from '@varco/testing'
 import { onInvoiceProgress } from '../src/consumers/invoice-progress.ts'
@@ -176,12 +177,7 @@ describe('the invoice view, kept from the events', () => {
       await running.joined
       await publisher.connect()
       const { id, events } = await anInvoice()
-      const messages = [events.validated(), events.signed()].map((event) => ({
-        topic: `${prefix}.${event.type}.v1`,
-        key: event.invoiceId,
-        value: JSON.stringify(event),
-        headers: { 'event-id': event.id, 'event-type': event.type, 'event-version': '1' },
-      }))
+      const messages = [events.validated(), events.signed()].map((event) => eventMessage(event, prefix))
       await publisher.publish(messages)
       // Two topics: signed may be applied before validated; the status is signed either way.
       await expect.poll(async () => (await view(id)).timeline.length, { timeout: 30_000 }).toBe(3)

@@ -4,6 +4,7 @@ import { request } from 'node:http'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { eventMessage } from '@varco/db'
 import { invoiceEvents, invoiceReceived, type InvoiceReceived } from '@varco/contracts'
 import { consumeEvents, createKafkaClient, createPublisher, ensureTopics, type RunningConsumer } from '@varco/kafka'
 import {
@@ -117,14 +118,7 @@ describe('the ingest service, as a process', () => {
 
     const events = eventsFor(tenantId, id, event!.data.document)
     for (const next of [events.validated(), events.signed()]) {
-      await publisher.publish([
-        {
-          topic: `${prefix}.${next.type}.v1`,
-          key: id,
-          value: JSON.stringify(next),
-          headers: { 'event-id': next.id, 'event-type': next.type, 'event-version': '1' },
-        },
-      ])
+      await publisher.publish([eventMessage(next, prefix)])
     }
     const status = async () =>
       ((await (await fetch(`${base}${statusUrl}`, { headers: auth() })).json()) as { status: string }).status

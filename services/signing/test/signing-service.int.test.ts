@@ -10,7 +10,7 @@ import {
   type InvoiceSigningFailed,
   type InvoiceValidated,
 } from '@varco/contracts'
-import { createPool, migrateSchema } from '@varco/db'
+import { createPool, eventMessage, migrateSchema } from '@varco/db'
 import {
   createDocumentStore,
   documentsMigrationsDir,
@@ -119,14 +119,7 @@ async function aTenant(options: { identity?: Issued | false } = {}): Promise<str
 }
 
 async function deliver(event: InvoiceValidated): Promise<void> {
-  await publisher.publish([
-    {
-      topic: `${prefix}.invoice.validated.v1`,
-      key: event.invoiceId,
-      value: JSON.stringify(event),
-      headers: { 'event-id': event.id, 'event-type': event.type, 'event-version': '1' },
-    },
-  ])
+  await publisher.publish([eventMessage(event, prefix)])
 }
 
 type InvoiceOptions = Omit<ValidatedOptions, 'content' | 'transmitterId'> & { transmitterId?: string; bytes?: Buffer }

@@ -10,7 +10,7 @@ import {
   type InvoiceRejected,
   type InvoiceValidated,
 } from '@varco/contracts'
-import { createPool, migrateSchema } from '@varco/db'
+import { createPool, eventMessage, migrateSchema } from '@varco/db'
 import { createDocumentStore, documentsMigrationsDir, documentsSchema, parseKeyring } from '@varco/documents'
 import { consumeEvents, createKafkaClient, createPublisher, ensureTopics, type RunningConsumer } from '@varco/kafka'
 import { createLogger } from '@varco/observability'
@@ -106,14 +106,7 @@ async function receive(bytes: string | Buffer, invoiceId: string = randomUUID())
 }
 
 async function deliver(event: InvoiceReceived): Promise<void> {
-  await publisher.publish([
-    {
-      topic: `${prefix}.invoice.received.v1`,
-      key: event.invoiceId,
-      value: JSON.stringify(event),
-      headers: { 'event-id': event.id, 'event-type': event.type, 'event-version': '1' },
-    },
-  ])
+  await publisher.publish([eventMessage(event, prefix)])
 }
 
 /** The sample invoice as a .p7m signed by the test PKI's signer, or by one the service does not trust. */

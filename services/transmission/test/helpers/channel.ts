@@ -10,7 +10,7 @@ import {
   type InvoiceTransmissionFailed,
   type InvoiceTransmitted,
 } from '@varco/contracts'
-import { createPool, migrateSchema } from '@varco/db'
+import { createPool, eventMessage, migrateSchema } from '@varco/db'
 import { createDocumentStore, documentsMigrationsDir, documentsSchema, parseKeyring } from '@varco/documents'
 import { consumeEvents, createKafkaClient, createPublisher, ensureTopics, type RunningConsumer } from '@varco/kafka'
 import { createLogger } from '@varco/observability'
@@ -228,14 +228,7 @@ export async function startChannel(): Promise<Channel> {
           transmitBy: '2099-12-31',
         },
       })
-      await publisher.publish([
-        {
-          topic: `${prefix}.invoice.signed.v1`,
-          key: event.invoiceId,
-          value: JSON.stringify(event),
-          headers: { 'event-id': event.id, 'event-type': event.type, 'event-version': '1' },
-        },
-      ])
+      await publisher.publish([eventMessage(event, prefix)])
       return { invoiceId: event.invoiceId, fileName }
     },
     stop: async () => {
