@@ -42,7 +42,9 @@ async function built(tx: Queryable, deps: DispatchDeps, message: ClaimedMessage,
 /**
  * Sends the messages due by now to the transmitter, oldest first, at most `limit` of them. A failed call is tried
  * again after SdI's retry interval, four times in all, then given up as SdI does. Returns how many were handled.
- * Messages are claimed with SKIP LOCKED, so several dispatchers never send the same one.
+ * Messages are claimed with SKIP LOCKED, so several dispatchers never send the same one. The calls run inside the
+ * claiming transaction (a simulator's trade-off: simple, and a crash resends, as SdI may); the client's timeout
+ * bounds how long the rows stay locked.
  */
 export function dispatchDue(deps: DispatchDeps, limit = 20): Promise<number> {
   return withTransaction(deps.pool, async (tx) => {
