@@ -16,6 +16,17 @@ import {
   type InvoiceTransmissionFailed,
   type InvoiceTransmitted,
 } from './transmission-events.ts'
+import { invoiceNotification, type InvoiceNotification } from './notification-events.ts'
+import {
+  invoiceIncoming,
+  invoiceIncomingTermsExpired,
+  invoiceOutcomeRequested,
+  invoiceOutcomeSent,
+  type InvoiceIncoming,
+  type InvoiceIncomingTermsExpired,
+  type InvoiceOutcomeRequested,
+  type InvoiceOutcomeSent,
+} from './incoming-events.ts'
 
 /** Every event definition, for consumers that route by type and for topic creation at start-up. */
 export const invoiceEvents = [
@@ -26,6 +37,11 @@ export const invoiceEvents = [
   invoiceSigningFailed,
   invoiceTransmitted,
   invoiceTransmissionFailed,
+  invoiceNotification,
+  invoiceIncoming,
+  invoiceIncomingTermsExpired,
+  invoiceOutcomeRequested,
+  invoiceOutcomeSent,
 ] as const
 
 export type InvoiceEvent =
@@ -36,3 +52,8 @@ export type InvoiceEvent =
   | InvoiceSigningFailed
   | InvoiceTransmitted
   | InvoiceTransmissionFailed
+  | InvoiceNotification
+  | InvoiceIncoming
+  | InvoiceIncomingTermsExpired
+  | InvoiceOutcomeRequested
+  | InvoiceOutcomeSent

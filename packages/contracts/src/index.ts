@@ -15,7 +15,10 @@ export {
   invoiceSigned,
   invoiceSigningFailed,
   invoiceValidated,
+  DocumentSummary,
+  Party,
   SdiErrorData,
+  SignerData,
   SigningFailureCause,
   type InvoiceReceived,
   type InvoiceReceivedData,
@@ -37,4 +40,26 @@ export {
   type InvoiceTransmitted,
   type InvoiceTransmittedData,
 } from './transmission-events.ts'
+export {
+  invoiceNotification,
+  LifecycleOutcome,
+  LifecycleState,
+  SdiRejectionError,
+  type InvoiceNotification,
+  type InvoiceNotificationData,
+} from './notification-events.ts'
+export {
+  invoiceIncoming,
+  invoiceIncomingTermsExpired,
+  invoiceOutcomeRequested,
+  invoiceOutcomeSent,
+  type InvoiceIncoming,
+  type InvoiceIncomingData,
+  type InvoiceIncomingTermsExpired,
+  type InvoiceIncomingTermsExpiredData,
+  type InvoiceOutcomeRequested,
+  type InvoiceOutcomeRequestedData,
+  type InvoiceOutcomeSent,
+  type InvoiceOutcomeSentData,
+} from './incoming-events.ts'
 export { DEFAULT_TOPIC_PREFIX, deadLetterTopicFor, topicFor } from './topics.ts'

@@ -29,7 +29,8 @@ export const SdiErrorData = Type.Object(
   { additionalProperties: false },
 )
 
-const Party = Type.Object(
+/** A seller or buyer as the file names it (CedentePrestatore, CessionarioCommittente). */
+export const Party = Type.Object(
   {
     country: Type.String({ pattern: '^[A-Z]{2}$' }),
     vatNumber: Type.Optional(Type.String({ maxLength: 28 })),
@@ -46,7 +47,7 @@ const Transmitter = Type.Object(
 )
 
 /** One document of the file (a lotto holds several): what a vendor and an operator search by. */
-const DocumentSummary = Type.Object(
+export const DocumentSummary = Type.Object(
   {
     tipoDocumento: Type.String({ pattern: '^TD[0-9]{2}$' }),
     numero: Type.String({ maxLength: 20 }),
@@ -94,7 +95,7 @@ export const invoiceRejected = defineEvent(
 )
 
 /** The signing certificate of a file the gateway signed, for the API and the audit trail. */
-const SignerData = Type.Object(
+export const SignerData = Type.Object(
   {
     subject: Type.String({ maxLength: 1000 }),
     issuer: Type.String({ maxLength: 1000 }),
