@@ -75,6 +75,8 @@ export const invoiceNotification = defineEvent(
       /** The message file's own name, e.g. IT01234567890_0000A_RC_001.xml. */
       messageFileName: SdiFileName,
       messageId: Type.Optional(Type.String({ maxLength: 36 })),
+      /** When SdI received the invoice file (the message's DataOraRicezione), on the messages that carry it. */
+      sdiReceivedAt: Type.Optional(Type.String({ format: 'date-time' })),
       /** When the receipts service took the call. */
       receivedAt: Type.String({ format: 'date-time' }),
       /** The signed message file as SdI sent it. */

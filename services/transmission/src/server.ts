@@ -1,12 +1,13 @@
 // Composition root of the transmission service: configuration, the event-service runtime, the SdI channel, the
 // consumer that queues signed invoices, and the workers that transmit them.
 import { readFileSync } from 'node:fs'
-import { invoiceSigned } from '@varco/contracts'
+import { invoiceNotification, invoiceSigned } from '@varco/contracts'
 import { loadConfigOrExit } from '@varco/config'
 import { startEventService } from '@varco/runtime'
 import { createSdIRiceviFileClient } from '@varco/sdi-soap'
 import { soapSdiChannel } from './adapters/soap/sdi-channel.ts'
 import { TransmissionConfig } from './config.ts'
+import { onInvoiceNotification } from './consumers/invoice-notification.ts'
 import { onInvoiceSigned } from './consumers/invoice-signed.ts'
 import { runWorkers } from './use-cases/run-workers.ts'
 import { createTransmitter } from './use-cases/transmit-next.ts'
@@ -64,5 +65,17 @@ await service.consume({
   events: [invoiceSigned],
   partitionsConsumedConcurrently: 2,
   handle: (event, { log }) => onInvoiceSigned(event, deps, log),
+})
+// SdI's notifications settle invoices whose call's answer was lost; its own group, so a backlog of either waits
+// for nothing of the other.
+const reconciliation = {
+  ...deps,
+  consumer: `${config.TRANSMISSION_GROUP_ID}-reconciliation`,
+  staleCallMs: 2 * config.SDI_CALL_TIMEOUT_MS,
+}
+await service.consume({
+  groupId: reconciliation.consumer,
+  events: [invoiceNotification],
+  handle: (event, { log }) => onInvoiceNotification(event, reconciliation, log),
 })
 service.started()

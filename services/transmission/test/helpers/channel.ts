@@ -4,10 +4,12 @@ import { resolve } from 'node:path'
 import type pg from 'pg'
 import { inject } from 'vitest'
 import {
+  invoiceNotification,
   invoiceSigned,
   invoiceTransmissionFailed,
   invoiceTransmitted,
   type InvoiceTransmissionFailed,
+  type EnvelopeHeader,
   type InvoiceTransmitted,
 } from '@varco/contracts'
 import { createPool, eventMessage, migrateSchema } from '@varco/db'
@@ -61,6 +63,8 @@ export interface Channel {
   get<T>(path: string): Promise<T>
   /** Reads the gateway's own store (the transmission service's schema is in the same test database). */
   query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]>
+  /** Publishes an event as the service that owns it would (its relay), on this channel's topics. */
+  publish(event: EnvelopeHeader): Promise<void>
   /** Publishes invoice.signed for `file`, stored in the document store. */
   sign(file: Buffer, fileName: string): Promise<SignedInvoice>
   stop(): Promise<void>
@@ -84,7 +88,12 @@ async function listen(server: Server): Promise<number> {
   return typeof address === 'object' && address !== null ? address.port : 0
 }
 
-export async function startChannel(): Promise<Channel> {
+export interface ChannelOptions {
+  /** How long an invoice caught mid-call waits for SdI's notification before it is sent again (default 1 s). */
+  readonly reconciliationWindowMs?: number
+}
+
+export async function startChannel(options: ChannelOptions = {}): Promise<Channel> {
   const prefix = `transmission-${randomUUID()}`
   const keys = `k1:${randomBytes(32).toString('base64')}`
   const kafka = createKafkaClient({ brokers: inject('kafkaBrokers').split(','), clientId: 'channel-test', logger })
@@ -152,7 +161,7 @@ export async function startChannel(): Promise<Channel> {
 
   await ensureTopics(
     kafka,
-    [invoiceSigned, invoiceTransmitted, invoiceTransmissionFailed].map((e) => ({
+    [invoiceSigned, invoiceTransmitted, invoiceTransmissionFailed, invoiceNotification].map((e) => ({
       topic: `${prefix}.${e.type}.v${e.version}`,
       partitions: 2,
     })),
@@ -175,7 +184,7 @@ export async function startChannel(): Promise<Channel> {
       RETRY_MAX_MS: '1000',
       BREAKER_THRESHOLD: '3',
       BREAKER_COOL_DOWN_MS: '500',
-      RECONCILIATION_WINDOW_MS: '1000',
+      RECONCILIATION_WINDOW_MS: String(options.reconciliationWindowMs ?? 1000),
       POLL_INTERVAL_MS: '50',
       OTEL_SDK_DISABLED: 'true',
     })
@@ -209,6 +218,7 @@ export async function startChannel(): Promise<Channel> {
     get: async <T>(path: string) => (await (await fetch(`${control}${path}`)).json()) as T,
     query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
       (await pool.query<T>(sql, [...params])).rows,
+    publish: (event) => publisher.publish([eventMessage(event, prefix)]),
     sign: async (file, fileName) => {
       const document = await documents.put(
         file,

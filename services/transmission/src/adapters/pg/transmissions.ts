@@ -148,3 +148,57 @@ export async function recoverInterrupted(
   )
   return rowCount ?? 0
 }
+
+/** What a settled transmission needs for its invoice.transmitted event. */
+export interface SettledTransmission {
+  readonly tenantId: string
+  readonly correlationId: string
+  readonly document: DocumentRef
+  readonly attempts: number
+}
+
+interface SettledRow {
+  tenant_id: string
+  correlation_id: string
+  document: DocumentRef
+  attempts: number
+}
+
+/**
+ * Settles an invoice whose call's answer was lost (a crash mid-call, a timeout) from SdI's own notification about
+ * its file: SdI had it, so it is transmitted and never sent again. Only rows no worker is calling now are touched:
+ * 'reconciling' and 'waiting', and 'calling' rows older than `staleBefore` that the sweep has not turned yet.
+ * Returns undefined when there was nothing to settle (already transmitted, another file name, unknown invoice).
+ */
+export async function settleFromNotification(
+  tx: Queryable,
+  schema: string,
+  notice: {
+    readonly invoiceId: string
+    readonly fileName: string
+    readonly identificativoSdI: string
+    readonly dataOraRicezione: string
+    readonly detail: string
+  },
+  staleBefore: Date,
+  now: Date,
+): Promise<SettledTransmission | undefined> {
+  const { rows } = await tx.query<SettledRow>(
+    `UPDATE ${schema}.transmissions
+        SET status = 'transmitted', identificativo_sdi = $3, data_ora_ricezione = $4, next_attempt_at = $6,
+            last_error = NULL, updated_at = $6
+      WHERE invoice_id = $1 AND file_name = $2
+        AND (status IN ('reconciling', 'waiting') OR (status = 'calling' AND call_started_at < $5))
+      RETURNING tenant_id, correlation_id, document, attempts`,
+    [notice.invoiceId, notice.fileName, notice.identificativoSdI, notice.dataOraRicezione, staleBefore, now],
+  )
+  const row = rows[0]
+  if (row === undefined) return undefined
+  await tx.query(
+    `UPDATE ${schema}.transmission_attempts SET finished_at = COALESCE(finished_at, $3), outcome = 'reconciled',
+            detail = $4
+      WHERE invoice_id = $1 AND attempt = $2`,
+    [notice.invoiceId, row.attempts, now, notice.detail.slice(0, 500)],
+  )
+  return { tenantId: row.tenant_id, correlationId: row.correlation_id, document: row.document, attempts: row.attempts }
+}
