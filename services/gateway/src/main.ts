@@ -97,6 +97,7 @@ try {
       {
         ...common,
         SDI_RICEVI_FILE_URL: `${sdiUrl}/SdIRiceviFile`,
+        SDI_RICEVI_NOTIFICA_URL: `${sdiUrl}/SdIRiceviNotifica`,
         SDI_CLIENT_CERT_FILE: state.file('client.pem'),
         SDI_CLIENT_KEY_FILE: state.file('client.key'),
         SDI_SERVER_CA_FILE: state.file('ca.pem'),

@@ -10,6 +10,11 @@ export const TransmissionConfig = Type.Object({
   TOPIC_PREFIX: Type.String({ pattern: '^[a-z0-9_-]+(\\.[a-z0-9_-]+)*$', default: 'varco' }),
   /** SdIRiceviFile's https URL, given by SdI at channel accreditation (or the simulator's). */
   SDI_RICEVI_FILE_URL: Type.String({ pattern: '^https://' }),
+  /** SdIRiceviNotifica's https URL: where the clients' outcomes (EC) on invoices they received go. */
+  SDI_RICEVI_NOTIFICA_URL: Type.String({ pattern: '^https://' }),
+  /** Outcome calls to SdI at once, per process. */
+  OUTCOME_WORKERS: Type.Integer({ minimum: 1, maximum: 16, default: 1 }),
+  OUTCOME_GROUP_ID: Type.String({ minLength: 1, default: 'transmission-outcomes' }),
   /** PEM files: our client certificate (with intermediates), its key, and the CA SdI's server certificate chains to. */
   SDI_CLIENT_CERT_FILE: Type.String({ minLength: 1 }),
   SDI_CLIENT_KEY_FILE: Type.String({ minLength: 1 }),

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { invoiceOutcomeRequested } from '@varco/contracts'
 import { parseSdiMessage, serializeSdiMessage, type SdiMessage } from '@varco/fatturapa'
 import { loadPemIdentity, signCades } from '@varco/signature'
 import { validNumbers, validSampleInvoice, xmlsecVerify } from '@varco/testing'
@@ -101,5 +103,82 @@ describe('the passive cycle through the simulator', () => {
     await expect.poll(() => kindsAbout(fileName), { timeout: 60_000 }).toEqual(['MC', 'AT'])
     expect(deliveryOf(fileName)).toBeUndefined()
     channel.recipientDown = false
+  })
+})
+
+describe('the clients’ outcomes, sent by the transmission service through SdIRiceviNotifica', () => {
+  function requestOutcome(fileName: string, identificativoSdI: string, esito: 'EC01' | 'EC02') {
+    const event = invoiceOutcomeRequested.create({
+      source: 'ingest',
+      tenantId: 'tenant-1',
+      invoiceId: randomUUID(),
+      correlationId: randomUUID(),
+      data: { identificativoSdI, invoiceFileName: fileName, esito, description: 'Verificata' },
+    })
+    return channel.publish(event).then(() => event)
+  }
+  const answerTo = (invoiceId: string) => channel.answers.filter((a) => a.invoiceId === invoiceId)
+
+  it('sends EC01: SdI answers ES01 and relays it to the transmitter as an NE', async () => {
+    const fileName = await submitToOffice()
+    await expect.poll(() => deliveryOf(fileName) !== undefined, { timeout: 30_000 }).toBe(true)
+    const id = deliveryOf(fileName)!.IdentificativoSdI
+    const request = await requestOutcome(fileName, id, 'EC01')
+    await expect.poll(() => answerTo(request.invoiceId).length, { timeout: 30_000 }).toBe(1)
+    expect(answerTo(request.invoiceId)[0]).toMatchObject({
+      causationId: request.id,
+      data: { result: 'ES01', esito: 'EC01', ecFileName: `${stemOf(fileName)}_EC_001.xml`, attempts: 1 },
+    })
+    await expect.poll(() => kindsAbout(fileName), { timeout: 30_000 }).toEqual(['RC', 'NE'])
+  })
+
+  it('reports ES00 with the SE’s EN01 for a second outcome on the same file, and numbers its EC 002', async () => {
+    const fileName = await submitToOffice()
+    await expect.poll(() => deliveryOf(fileName) !== undefined, { timeout: 30_000 }).toBe(true)
+    const id = deliveryOf(fileName)!.IdentificativoSdI
+    const invoiceId = randomUUID()
+    const send = async (esito: 'EC01' | 'EC02') => {
+      const event = invoiceOutcomeRequested.create({
+        source: 'ingest',
+        tenantId: 'tenant-1',
+        invoiceId,
+        correlationId: randomUUID(),
+        data: { identificativoSdI: id, invoiceFileName: fileName, esito },
+      })
+      await channel.publish(event)
+    }
+    await send('EC02')
+    await expect.poll(() => answerTo(invoiceId).length, { timeout: 30_000 }).toBe(1)
+    await send('EC01')
+    await expect.poll(() => answerTo(invoiceId).length, { timeout: 30_000 }).toBe(2)
+    const [first, second] = answerTo(invoiceId)
+    expect(first!.data).toMatchObject({ result: 'ES01', esito: 'EC02' })
+    expect(second!.data).toMatchObject({
+      result: 'ES00',
+      ecFileName: `${stemOf(fileName)}_EC_002.xml`,
+      scarto: { code: 'EN01' },
+    })
+  })
+
+  it('retries while SdI answers ES02, then gets ES01', async () => {
+    const fileName = await submitToOffice()
+    await expect.poll(() => deliveryOf(fileName) !== undefined, { timeout: 30_000 }).toBe(true)
+    const id = deliveryOf(fileName)!.IdentificativoSdI
+    await channel.put('/faults', { mode: 'unavailable', calls: 2 })
+    const request = await requestOutcome(fileName, id, 'EC01')
+    await expect.poll(() => answerTo(request.invoiceId).length, { timeout: 60_000 }).toBe(1)
+    const answer = answerTo(request.invoiceId)[0]!
+    expect(answer.data.result).toBe('ES01')
+    expect(answer.data.attempts).toBeGreaterThan(1)
+  })
+
+  it('reports ES00 with EN01 for an outcome SdI gets after the 15 days', async () => {
+    const fileName = await submitToOffice()
+    await expect.poll(() => deliveryOf(fileName) !== undefined, { timeout: 30_000 }).toBe(true)
+    const id = deliveryOf(fileName)!.IdentificativoSdI
+    await channel.post('/clock', { advanceMs: 16 * 86_400_000 })
+    const request = await requestOutcome(fileName, id, 'EC01')
+    await expect.poll(() => answerTo(request.invoiceId).length, { timeout: 30_000 }).toBe(1)
+    expect(answerTo(request.invoiceId)[0]!.data).toMatchObject({ result: 'ES00', scarto: { code: 'EN01' } })
   })
 })

@@ -1,20 +1,20 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import type pg from 'pg'
 import type { Logger } from '@varco/observability'
-import { recoverInterrupted } from '../adapters/pg/transmissions.ts'
-import type { Turn } from './transmit-next.ts'
+
+/** What one worker turn did: nothing due, a call made, or calls held back until `until`. */
+export type WorkerTurn =
+  { readonly kind: 'idle' } | { readonly kind: 'called' } | { readonly kind: 'held'; readonly until: Date }
 
 export interface WorkerOptions {
-  readonly pool: pg.Pool
-  readonly schema: string
-  readonly turn: () => Promise<Turn>
+  /** What the loops do: the workers of one queue (transmissions, outcomes). */
+  readonly name: string
+  readonly turn: () => Promise<WorkerTurn>
   readonly workers: number
   readonly pollMs: number
-  /** A call still 'calling' this long after it started belongs to a process that died. */
-  readonly staleCallMs: number
-  readonly reconciliationWindowMs: number
+  /** Puts back in the queue the calls a dead process left open; returns how many. */
+  readonly recover: () => Promise<number>
+  readonly recoverEveryMs: number
   readonly logger: Logger
-  readonly now: () => Date
 }
 
 export interface RunningWorkers {
@@ -22,7 +22,7 @@ export interface RunningWorkers {
 }
 
 /**
- * Runs `workers` transmission loops and a recovery sweep. A loop that finds nothing due, or is held back, sleeps;
+ * Runs `workers` loops over one queue and its recovery sweep. A loop that finds nothing due, or is held back, sleeps;
  * an error (the database restarting) is logged and the loop carries on after a pause: nothing is lost, since an
  * invoice is only ever marked done in the transaction that records its outcome.
  */
@@ -38,7 +38,7 @@ export function runWorkers(options: WorkerOptions): RunningWorkers {
         else if (turn.kind === 'held')
           await pause(Math.max(10, Math.min(options.pollMs, turn.until.getTime() - Date.now())))
       } catch (err) {
-        options.logger.error({ err }, 'transmission turn failed')
+        options.logger.error({ err, queue: options.name }, 'worker turn failed')
         await pause(options.pollMs * 4)
       }
     }
@@ -47,18 +47,12 @@ export function runWorkers(options: WorkerOptions): RunningWorkers {
   async function sweep(): Promise<void> {
     while (!stopping.signal.aborted) {
       try {
-        const staleBefore = new Date(options.now().getTime() - options.staleCallMs)
-        const found = await recoverInterrupted(
-          options.pool,
-          options.schema,
-          staleBefore,
-          options.reconciliationWindowMs,
-        )
-        if (found > 0) options.logger.warn({ found }, 'interrupted calls wait for reconciliation')
+        const found = await options.recover()
+        if (found > 0) options.logger.warn({ found, queue: options.name }, 'interrupted calls recovered')
       } catch (err) {
-        options.logger.error({ err }, 'recovery sweep failed')
+        options.logger.error({ err, queue: options.name }, 'recovery sweep failed')
       }
-      await pause(Math.max(1000, options.staleCallMs / 2))
+      await pause(options.recoverEveryMs)
     }
   }
 

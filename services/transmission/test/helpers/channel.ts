@@ -5,11 +5,14 @@ import type pg from 'pg'
 import { inject } from 'vitest'
 import {
   invoiceNotification,
+  invoiceOutcomeRequested,
+  invoiceOutcomeSent,
   invoiceSigned,
   invoiceTransmissionFailed,
   invoiceTransmitted,
   type InvoiceTransmissionFailed,
   type EnvelopeHeader,
+  type InvoiceOutcomeSent,
   type InvoiceTransmitted,
 } from '@varco/contracts'
 import { createPool, eventMessage, migrateSchema } from '@varco/db'
@@ -54,6 +57,8 @@ export interface Channel {
   notificaEsito(identificativoSdI: string, fileName: string, ec: Buffer): Promise<NotificaEsitoResponse>
   post(path: string, body: unknown): Promise<void>
   readonly outcomes: Array<InvoiceTransmitted | InvoiceTransmissionFailed>
+  /** What SdI answered to the clients' outcomes the transmission service sent (invoice.outcome_sent). */
+  readonly answers: InvoiceOutcomeSent[]
   readonly files: ChannelFiles
   /** The transmission service; restart() replaces it (after a kill). */
   transmission: NodeProcess
@@ -112,6 +117,7 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
   const { tls, signing } = files
   const notices: Notice[] = []
   const outcomes: Array<InvoiceTransmitted | InvoiceTransmissionFailed> = []
+  const answers: InvoiceOutcomeSent[] = []
 
   const deliveries: RiceviFattureRequest[] = []
   const transmitterServer = createServer(mutualTlsServerOptions(tls.serverIdentity()))
@@ -161,7 +167,14 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
 
   await ensureTopics(
     kafka,
-    [invoiceSigned, invoiceTransmitted, invoiceTransmissionFailed, invoiceNotification].map((e) => ({
+    [
+      invoiceSigned,
+      invoiceTransmitted,
+      invoiceTransmissionFailed,
+      invoiceNotification,
+      invoiceOutcomeRequested,
+      invoiceOutcomeSent,
+    ].map((e) => ({
       topic: `${prefix}.${e.type}.v${e.version}`,
       partitions: 2,
     })),
@@ -176,6 +189,7 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
       TOPIC_PREFIX: prefix,
       TRANSMISSION_GROUP_ID: 'transmission-under-test',
       SDI_RICEVI_FILE_URL: sdiUrl,
+      SDI_RICEVI_NOTIFICA_URL: `https://localhost:${started.port}/SdIRiceviNotifica`,
       SDI_CLIENT_CERT_FILE: files.file('gw-client.pem', tls.client.cert),
       SDI_CLIENT_KEY_FILE: files.file('gw-client.key', tls.client.key),
       SDI_SERVER_CA_FILE: files.file('ca.pem', tls.ca.cert),
@@ -204,6 +218,7 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
       if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`)
     },
     outcomes,
+    answers,
     files,
     transmission: startTransmission(),
     restartTransmission: () => void (channel.transmission = startTransmission()),
@@ -257,10 +272,10 @@ export async function startChannel(options: ChannelOptions = {}): Promise<Channe
   const listener: RunningConsumer = await consumeEvents({
     kafka,
     groupId: uniqueGroup('outcomes'),
-    events: [invoiceTransmitted, invoiceTransmissionFailed],
+    events: [invoiceTransmitted, invoiceTransmissionFailed, invoiceOutcomeSent],
     topicPrefix: prefix,
     logger,
-    handle: async (event) => void outcomes.push(event),
+    handle: async (event) => void (event.type === 'invoice.outcome_sent' ? answers.push(event) : outcomes.push(event)),
   })
   await listener.joined
   return channel
