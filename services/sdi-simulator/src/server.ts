@@ -95,6 +95,7 @@ const dispatchDeps = {
   schema: SCHEMA,
   signer,
   transmitter: soapTransmitterEndpoint(transmitterClient),
+  recipients,
   windows,
   now: clock.now,
   faults: notificationFaults,
@@ -103,7 +104,7 @@ const stopping = new AbortController()
 async function dispatchLoop(): Promise<void> {
   while (!stopping.signal.aborted) {
     try {
-      const delivered = await deliverDue({ ...dispatchDeps, recipients })
+      const delivered = await deliverDue(dispatchDeps)
       // A full batch means more may be due: go again at once.
       if ((await dispatchDue(dispatchDeps)) === 20 || delivered === 10) continue
     } catch (err) {

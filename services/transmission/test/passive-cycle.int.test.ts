@@ -97,6 +97,19 @@ describe('the passive cycle through the simulator', () => {
     expect(se?.ok && se.message).toMatchObject({ kind: 'SE', data: { Scarto: 'EN00' } })
   })
 
+  it('sends the DT to both sides when the office gives no outcome in 15 days', async () => {
+    const fileName = await submitToOffice()
+    await expect.poll(() => deliveryOf(fileName) !== undefined, { timeout: 30_000 }).toBe(true)
+    const id = deliveryOf(fileName)!.IdentificativoSdI
+    await expect.poll(() => [...kindsAbout(fileName)].sort(), { timeout: 60_000 }).toEqual(['DT', 'DT-recipient', 'RC'])
+    const toRecipient = channel.notices.find((n) => n.kind === 'DT-recipient' && n.IdentificativoSdI === id)!
+    const parsed = parseSdiMessage(toRecipient.File)
+    expect(parsed.ok && parsed.message).toMatchObject({ kind: 'DT', data: { IdentificativoSdI: id } })
+    expect(xmlsecVerify(channel.files.dir, toRecipient.File, channel.files.signing.ca.certFile)).toMatchObject({
+      ok: true,
+    })
+  })
+
   it('tries a recipient that is down four times, then tells the transmitter MC and, 10 days on, AT', async () => {
     channel.recipientDown = true
     const fileName = await submitToOffice()

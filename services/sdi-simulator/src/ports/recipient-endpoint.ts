@@ -7,7 +7,16 @@ export interface InvoiceDelivery {
   readonly metadata: Buffer
 }
 
+/** A message SdI sends a recipient about an invoice it delivered (the DT of RicezioneFatture). */
+export interface RecipientNotice {
+  readonly identificativoSdI: string
+  readonly fileName: string
+  readonly file: Buffer
+}
+
 /** Recipients' RicezioneFatture services, by endpoint URL; a rejected promise means "not delivered". */
 export interface RecipientEndpoints {
   readonly deliver: (endpoint: string, delivery: InvoiceDelivery) => Promise<void>
+  /** RicezioneFatture.NotificaDecorrenzaTermini: the 15 days for the recipient's outcome passed. */
+  readonly notifyTermsExpired: (endpoint: string, notice: RecipientNotice) => Promise<void>
 }

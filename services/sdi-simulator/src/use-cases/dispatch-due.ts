@@ -14,6 +14,8 @@ import {
   saveBuiltMessage,
   type ClaimedMessage,
 } from '../adapters/pg/outgoing-messages.ts'
+import { deliveredEndpoint } from '../adapters/pg/deliveries.ts'
+import type { RecipientEndpoints } from '../ports/recipient-endpoint.ts'
 import type { TransmitterEndpoint } from '../ports/transmitter-endpoint.ts'
 
 export interface DispatchDeps {
@@ -21,6 +23,8 @@ export interface DispatchDeps {
   readonly schema: string
   readonly signer: Signer
   readonly transmitter: TransmitterEndpoint
+  /** Where a DT also goes: the recipient's RicezioneFatture, when the file was delivered to one. */
+  readonly recipients?: Pick<RecipientEndpoints, 'notifyTermsExpired'>
   readonly windows: Windows
   readonly now: () => Date
   /** Injected through the control API: duplicated or out-of-order notifications, as a transmitter must survive. */
@@ -37,6 +41,21 @@ async function built(tx: Queryable, deps: DispatchDeps, message: ClaimedMessage,
   const result = { messageId, fileName, body }
   await saveBuiltMessage(tx, deps.schema, message.id, result)
   return result
+}
+
+/**
+ * SdI sends the DT to both sides. Sent with the transmitter's, and retried with it when the recipient fails: the
+ * simulator's simplification (SdI retries each side on its own), which sends the transmitter a repeated DT, as SdI
+ * may anyway.
+ */
+async function notifyRecipient(
+  tx: Queryable,
+  deps: DispatchDeps,
+  notice: { identificativoSdI: string; fileName: string; file: Buffer },
+): Promise<void> {
+  if (deps.recipients === undefined) return
+  const endpoint = await deliveredEndpoint(tx, deps.schema, notice.identificativoSdI)
+  if (endpoint !== undefined) await deps.recipients.notifyTermsExpired(endpoint, notice)
 }
 
 /**
@@ -57,6 +76,7 @@ export function dispatchDue(deps: DispatchDeps, limit = 20): Promise<number> {
         const notice = { kind: message.kind, identificativoSdI: message.file.identificativoSdI, fileName, file: body }
         await deps.transmitter.notify(notice)
         if (deps.faults?.duplicate === true) await deps.transmitter.notify(notice)
+        if (message.kind === 'DT') await notifyRecipient(tx, deps, notice)
         await markSent(tx, deps.schema, message.id, now)
         if (message.kind === 'NE' && message.esito === 'EC02') {
           await releaseInvoiceKeys(tx, deps.schema, message.file.identificativoSdI)

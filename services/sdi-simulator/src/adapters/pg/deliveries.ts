@@ -86,3 +86,12 @@ export async function deliveredAt(tx: Queryable, schema: string, id: string): Pr
   )
   return rows[0]?.delivered_at ?? undefined
 }
+
+/** The endpoint a file was delivered to, if it was (a DT goes there too). */
+export async function deliveredEndpoint(tx: Queryable, schema: string, id: string): Promise<string | undefined> {
+  const { rows } = await tx.query<{ endpoint: string }>(
+    `SELECT endpoint FROM ${schema}.deliveries WHERE identificativo_sdi = $1 AND delivered_at IS NOT NULL`,
+    [id],
+  )
+  return rows[0]?.endpoint
+}

@@ -27,6 +27,14 @@ export function soapRecipientEndpoints(
       })
       if (answer.Esito !== 'ER01') throw new Error(`the recipient answered ${String(answer.Esito)}`)
     },
+    notifyTermsExpired: async (endpoint, notice) => {
+      const client = await clientFor(endpoint)
+      await client.notificaDecorrenzaTermini({
+        IdentificativoSdI: notice.identificativoSdI,
+        NomeFile: notice.fileName,
+        File: notice.file,
+      })
+    },
     close: () => {
       for (const client of clients.values()) void client.then((c) => c.close()).catch(() => undefined)
     },
