@@ -18,6 +18,7 @@ import {
   type RunningConsumer,
 } from '@varco/kafka'
 import { createLogger, startTelemetry, type Logger } from '@varco/observability'
+import { deferredConsumer, linkKafka } from './kafka-link.ts'
 
 /** The variables every event-driven service reads (commonConfigProperties, documentConfigProperties, a prefix). */
 export interface EventServiceConfig {
@@ -51,7 +52,10 @@ export interface EventService {
   readonly logger: Logger
   readonly pool: pg.Pool
   readonly documents: DocumentStore
-  /** Starts a consumer on this service's Kafka client; it is stopped first at shutdown. */
+  /**
+   * Starts a consumer on this service's Kafka client, at once or, while Kafka is unreachable, as soon as it is
+   * (`joined` says when); it is stopped first at shutdown.
+   */
   consume<const Defs extends readonly AnyEventDefinition[]>(options: ConsumeOptions<Defs>): Promise<RunningConsumer>
   /** Registers something to close at shutdown, after the consumers stopped and before the outbox and pool go. */
   onStop(close: () => Promise<void> | void): void
@@ -62,6 +66,8 @@ export interface EventService {
   onStopping(close: () => Promise<void> | void): void
   /** Whether the outbox relay is running (from start until shutdown begins): for a readiness check. */
   relayRunning(): boolean
+  /** Whether Kafka has been reached and set up since start (events then flow; before, they wait in the outbox). */
+  kafkaReady(): boolean
   /**
    * Wakes this process's outbox relay now, for a writer that committed outbox rows without a NOTIFY (a NOTIFY in a
    * transaction takes a database-wide lock at commit, which serialises busy writers' commits). Cheap: calls made
@@ -74,8 +80,8 @@ export interface EventService {
 
 /**
  * Starts what every event-driven service needs, in order: logger and telemetry, migrations of the document store
- * and of the service's schema, the pool, the document store, Kafka (topics, idempotent publisher) and the outbox
- * relay. Shutdown reverses it: consumers first (no handler is running), then what `onStop` registered, the relay,
+ * and of the service's schema, the pool, the document store, Kafka (topics, idempotent publisher; retried in the
+ * background while Kafka is unreachable, see kafka-link.ts) and the outbox relay. Shutdown reverses it: consumers first (no handler is running), then what `onStop` registered, the relay,
  * the publisher, the pool, and telemetry last, so that the spans of the shutdown are exported.
  */
 export async function startEventService(options: EventServiceOptions): Promise<EventService> {
@@ -100,17 +106,27 @@ export async function startEventService(options: EventServiceOptions): Promise<E
     logger,
   })
   const topicPrefix = config.TOPIC_PREFIX
-  await ensureTopics(
-    kafka,
-    invoiceEvents.map((event) => ({ topic: topicFor(event.type, event.version, topicPrefix) })),
-  )
   const publisher = createPublisher(kafka)
-  await publisher.connect()
+  const link = linkKafka({
+    logger,
+    setUp: async () => {
+      await ensureTopics(
+        kafka,
+        invoiceEvents.map((event) => ({ topic: topicFor(event.type, event.version, topicPrefix) })),
+      )
+      await publisher.connect()
+    },
+  })
+  // The first attempt is waited for, so that a service with Kafka up starts as it always did; later ones are not.
+  await Promise.race([link.ready, new Promise((done) => setTimeout(done, 15_000).unref())])
   const relay: OutboxRelay = startOutboxRelay({
     pool,
     connectionString: databaseUrl,
     schema,
-    publish: (messages) => publisher.publish(messages),
+    publish: async (messages) => {
+      if (!link.isReady()) throw new Error('Kafka is not reachable yet')
+      await publisher.publish(messages)
+    },
     logger,
     topicPrefix,
   })
@@ -139,11 +155,12 @@ export async function startEventService(options: EventServiceOptions): Promise<E
     if (stopping) return
     stopping = true
     logger.info({ signal }, `${name} service stopping`)
+    link.close()
     for (const close of firstClosers) await close()
     for (const consumer of consumers) await consumer.stop()
     for (const close of closers.reverse()) await close()
     await relay.stop()
-    await publisher.disconnect()
+    if (link.isReady()) await publisher.disconnect()
     await pool.end()
     await telemetry.shutdown()
     process.exit(0)
@@ -154,13 +171,15 @@ export async function startEventService(options: EventServiceOptions): Promise<E
     pool,
     documents,
     consume: async (consumeOptions) => {
-      const consumer = await consumeEvents({ ...consumeOptions, kafka, logger, topicPrefix })
+      const start = () => consumeEvents({ ...consumeOptions, kafka, logger, topicPrefix })
+      const consumer = link.isReady() ? await start() : deferredConsumer(link, start, logger)
       consumers.push(consumer)
       return consumer
     },
     onStop: (close) => void closers.push(close),
     onStopping: (close) => void firstClosers.push(close),
     relayRunning: () => !stopping,
+    kafkaReady: () => link.isReady(),
     wakeRelay,
     started: () => {
       logger.info(`${name} service started`)

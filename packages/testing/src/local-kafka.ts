@@ -19,9 +19,12 @@ export interface LocalKafka {
   destroy(): Promise<void>
 }
 
-/** Starts a fresh single-node KRaft broker on free loopback ports; resolves once it accepts connections. */
-export async function startLocalKafka(): Promise<LocalKafka> {
-  const port = await freePort()
+/**
+ * Starts a fresh single-node KRaft broker on free loopback ports (or on `port`, for a test that points a service at
+ * a broker before it exists); resolves once it accepts connections.
+ */
+export async function startLocalKafka(options: { readonly port?: number } = {}): Promise<LocalKafka> {
+  const port = options.port ?? (await freePort())
   const env = {
     ...process.env,
     KAFKA_PORT: String(port),
