@@ -26,7 +26,7 @@ export async function keepIncomingFile(tx: Queryable, schema: string, file: Inco
     `INSERT INTO ${schema}.incoming_files
        (invoice_id, identificativo_sdi, file_name, call_id, received_at, status, problem, codice_destinatario,
         metadata_codice, buyer_vat_number, buyer_codice_fiscale, data, tenant_id, routed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $6 = 'routed' THEN $5 END)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $6 = 'routed' THEN $5::timestamptz END)
      ON CONFLICT (identificativo_sdi) DO NOTHING`,
     [
       file.invoiceId,
