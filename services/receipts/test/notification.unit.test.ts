@@ -82,6 +82,7 @@ describe('notificationFacts: the official FPA12 samples (MessaggiTypes)', () => 
       lifecycleMessage: { kind: 'RC' },
       details: {
         messageId: '123456',
+        sdiReceivedAt: '2013-06-06T12:00:00.000Z',
         delivery: {
           deliveredAt: '2013-06-06T12:01:00.000Z',
           recipientCode: 'AAA111',
@@ -118,15 +119,16 @@ describe('notificationFacts: the official FPA12 samples (MessaggiTypes)', () => 
   })
 
   it.each([
-    ['NotificaDecorrenzaTermini', 'DT'],
-    ['AttestazioneTrasmissioneFattura', 'AT'],
-  ] as const)('%s: the message id only', (operation, kind) => {
+    ['NotificaDecorrenzaTermini', 'DT', {}],
+    // The AT sample's DataOraRicezione has no zone: Italian summer time.
+    ['AttestazioneTrasmissioneFattura', 'AT', { sdiReceivedAt: '2014-04-01T10:00:00.000Z' }],
+  ] as const)('%s: the message id, and when SdI received the file if it says', (operation, kind, received) => {
     expect(facts(operation, sample(kind))).toEqual({
       kind,
       identificativoSdI: '111',
       invoiceFileName: 'IT01234567890_11111.xml.p7m',
       lifecycleMessage: { kind },
-      details: { messageId: '123456' },
+      details: { messageId: '123456', ...received },
     })
   })
 })
@@ -135,6 +137,7 @@ describe('notificationFacts: FPR12 messages (MessaggiFatturaTypes)', () => {
   it('RicevutaConsegna without a recipient name', () => {
     expect(facts('RicevutaConsegna', b2b.RC, 'ABC-123').details).toEqual({
       messageId: 'M-1',
+      sdiReceivedAt: '2026-03-10T09:00:00.000Z',
       delivery: { deliveredAt: '2026-03-10T09:05:00.000Z', recipientCode: 'ABC1234' },
     })
   })
@@ -149,6 +152,7 @@ describe('notificationFacts: FPR12 messages (MessaggiFatturaTypes)', () => {
   it('RicevutaImpossibilitaRecapito: in the reserved area since the start of that Italian day', () => {
     expect(facts('NotificaMancataConsegna', b2b.MC, 'ABC-123').details).toEqual({
       messageId: 'M-3',
+      sdiReceivedAt: '2026-03-10T09:00:00.000Z',
       inReservedAreaSince: '2026-07-10T22:00:00.000Z',
     })
   })

@@ -25,7 +25,7 @@ export type NotificationKind = InvoiceNotificationData['kind']
 /** The parts of invoice.notification's data that come from the message itself. */
 export type NotificationDetails = Pick<
   InvoiceNotificationData,
-  'messageId' | 'errors' | 'resubmitBy' | 'outcome' | 'delivery' | 'inReservedAreaSince'
+  'messageId' | 'sdiReceivedAt' | 'errors' | 'resubmitBy' | 'outcome' | 'delivery' | 'inReservedAreaSince'
 >
 
 export interface NotificationFacts {
@@ -57,8 +57,17 @@ function rejectionErrors(message: Extract<TransmitterMessage, { kind: 'NS' }>): 
   }))
 }
 
+/** When SdI received the invoice file, on the messages that say it (the transmission service settles with it). */
+function sdiReceivedAtOf(message: TransmitterMessage): string | undefined {
+  const data = message.data as { readonly DataOraRicezione?: string }
+  return data.DataOraRicezione === undefined ? undefined : sdiInstant(data.DataOraRicezione)
+}
+
 function detailsOf(message: TransmitterMessage, receivedAt: Date): NotificationDetails | string {
-  const messageId = optional('messageId', message.data.MessageId)
+  const messageId = {
+    ...optional('messageId', message.data.MessageId),
+    ...optional('sdiReceivedAt', sdiReceivedAtOf(message)),
+  }
   switch (message.kind) {
     case 'NS':
       // SdI counts the five days from the rejection, which reaches us when SdI sends it.
