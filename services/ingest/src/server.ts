@@ -1,5 +1,6 @@
 // Composition root of the ingest service: configuration, the event-service runtime, the HTTP API, the projection.
 import {
+  invoiceNotification,
   invoiceRejected,
   invoiceSigned,
   invoiceSigningFailed,
@@ -58,6 +59,7 @@ await service.consume({
     invoiceSigningFailed,
     invoiceTransmitted,
     invoiceTransmissionFailed,
+    invoiceNotification,
   ],
   partitionsConsumedConcurrently: 2,
   handle: (event, { log }) => onInvoiceProgress(event, { pool, consumer: config.INGEST_GROUP_ID }, log),

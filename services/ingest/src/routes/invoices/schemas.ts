@@ -91,9 +91,58 @@ const Deadline = Type.Object(
 )
 
 const TimelineEntry = Type.Object(
-  { type: Type.String(), occurredAt: Type.String({ format: 'date-time' }), recordedAt: Type.String() },
+  {
+    type: Type.String(),
+    occurredAt: Type.String({ format: 'date-time' }),
+    recordedAt: Type.String(),
+    detail: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.String({ description: 'The SdI message: NS, RC, MC, NE, DT, AT' }),
+          messageFileName: Type.String(),
+          identificativoSdI: Type.String(),
+          decision: Type.Union(
+            [Type.Literal('transition'), Type.Literal('unchanged'), Type.Literal('stale'), Type.Literal('forbidden')],
+            { description: "What the lifecycle made of the message (receipts service's decide)" },
+          ),
+          from: Type.String(),
+          state: Type.String(),
+          sequence: Type.Integer(),
+          reason: Type.Optional(
+            Type.String({ description: 'Why a forbidden message cannot be explained by the flow' }),
+          ),
+          esito: Type.Optional(Type.String({ description: "NE: the public administration's EC01 or EC02" })),
+        },
+        { additionalProperties: false, description: "SdI's notifications: the message and the lifecycle's decision" },
+      ),
+    ),
+  },
   { additionalProperties: false },
 )
+
+const SdiRejection = Type.Object(
+  {
+    errors: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ description: "SdI's error code" }),
+          description: Type.String({ description: 'As SdI wrote it' }),
+          suggestion: Type.Optional(Type.String({ description: 'FPR12: SdI’s Suggerimento' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    rejectedAt: Type.String({ format: 'date-time' }),
+    messageFileName: Type.String(),
+    resubmitBy: Type.String({ format: 'date', description: 'Last day (Italy) to send the corrected file' }),
+    dueAt: Type.String({ format: 'date-time', description: 'The end of that day in Italy' }),
+    open: Type.Boolean({ description: 'Whether a resubmission is still in time' }),
+  },
+  { additionalProperties: false, description: "SdI's NS: the file was not issued; a corrected file may follow" },
+)
+
+const nullable = <T extends TSchema>(schema: T, description: string) =>
+  Type.Union([schema, Type.Null()], { description })
 
 const invoiceProperties = {
   id: Type.String({ format: 'uuid' }),
@@ -125,6 +174,28 @@ const invoiceProperties = {
     { original: Type.String(), signed: Type.Union([Type.String(), Type.Null()]) },
     { additionalProperties: false },
   ),
+  sdiRejection: nullable(SdiRejection, 'Set when SdI rejected the file (NS)'),
+  delivery: nullable(
+    Type.Object(
+      {
+        deliveredAt: Type.String({ format: 'date-time' }),
+        recipientCode: Type.Optional(Type.String()),
+        recipientName: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+    "SdI's RC: when and to whom the file was delivered",
+  ),
+  sdiOutcome: nullable(
+    Type.Object(
+      { esito: Type.Union([Type.Literal('EC01'), Type.Literal('EC02')]), description: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+    "SdI's NE: the public administration accepted (EC01) or refused (EC02) the invoice",
+  ),
+  reservedAreaSince: nullable(Type.String({ format: 'date-time' }), "FPR12 MC: in the buyer's reserved area since"),
+  resubmissionOf: nullable(Type.String({ format: 'uuid' }), 'The rejected invoice this file corrects'),
+  resubmittedAs: nullable(Type.String({ format: 'uuid' }), 'The corrected invoice sent for this rejected one'),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 }
