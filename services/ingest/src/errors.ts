@@ -193,3 +193,31 @@ export const TenantNotFound = define<[string]>('INGEST_ERR_TENANT_NOT_FOUND', 'T
 export const KeyNotFound = define<[string]>('INGEST_ERR_KEY_NOT_FOUND', 'API key not found', "No API key '%s'", {
   statusCode: 404,
 })
+
+export const NotRejectedBySdi = define<[]>(
+  'INGEST_ERR_NOT_REJECTED_BY_SDI',
+  'Invoice not rejected by SdI',
+  'Only an invoice SdI rejected (NS) can be resubmitted; one refused by validation never reached SdI: submit it anew',
+  { statusCode: 409 },
+)
+
+export const AlreadyResubmitted = define<[string]>(
+  'INGEST_ERR_ALREADY_RESUBMITTED',
+  'Invoice already resubmitted',
+  'This invoice was already resubmitted as %s; follow that one (or resubmit it, if SdI rejects it too)',
+  { statusCode: 409 },
+)
+
+export const ResubmissionWindowClosed = define<[string]>(
+  'INGEST_ERR_RESUBMISSION_WINDOW_CLOSED',
+  'Resubmission window closed',
+  'The five days to resubmit ended with %s (Italian time); the invoice counts as not issued: issue a new one',
+  { statusCode: 409 },
+)
+
+export const ResubmissionMismatch = define<[string]>(
+  'INGEST_ERR_RESUBMISSION_MISMATCH',
+  'Corrected file differs in number or date',
+  "SdI requires the corrected file to keep the rejected invoice's numbers and dates: %s",
+  { statusCode: 422 },
+)

@@ -18,6 +18,8 @@ export interface NewInvoice {
   readonly deadline: string | undefined
   readonly original: { readonly sha256: string; readonly mediaType: string }
   readonly correlationId: string
+  /** The rejected invoice this one corrects (POST /v1/invoices/{id}/resubmissions). */
+  readonly resubmissionOf?: string | undefined
 }
 
 export interface InvoiceRecord {
@@ -129,9 +131,9 @@ export async function insertAcceptedInvoice(tx: Queryable, invoice: NewInvoice, 
        SELECT 1 FROM ingest.transmitters WHERE tenant_id = $2 AND transmitter = $5
      ), invoice AS (
        INSERT INTO ingest.invoices (id, tenant_id, status, status_rank, transmitter, recipient_code, invoice_numbers,
-         documents, invoice_date, deadline, original_sha256, original_type, correlation_id)
+         documents, invoice_date, deadline, original_sha256, original_type, correlation_id, resubmission_of)
        SELECT $1::uuid, $2::text, $3::text, $4::integer, $5::text, $6::text, $7::text[], $8::jsonb, $9::date, $10::date,
-         $11::text, $12::text, $13::text
+         $11::text, $12::text, $13::text, $20::uuid
        FROM allowed
        RETURNING id
      ), outbox AS (
@@ -159,6 +161,7 @@ export async function insertAcceptedInvoice(tx: Queryable, invoice: NewInvoice, 
       event.key,
       event.headers,
       event.payload,
+      invoice.resubmissionOf ?? null,
     ],
   })
   return rows[0]?.inserted === 1
@@ -264,4 +267,25 @@ export async function updateInvoice(
 
 function jsonOrNull(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value)
+}
+
+/** Locks one of a tenant's invoices for a resubmission; undefined when the tenant has none with that id. */
+export async function lockInvoiceRecord(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<InvoiceRecord | undefined> {
+  const { rows } = await tx.query<InvoiceRow>(
+    `SELECT ${COLUMNS} FROM ingest.invoices WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
+    [id, tenantId],
+  )
+  return rows[0] && recordOf(rows[0])
+}
+
+/** Links a rejected invoice to the corrected one sent for it. */
+export async function markResubmitted(tx: Queryable, id: string, resubmittedAs: string): Promise<void> {
+  await tx.query('UPDATE ingest.invoices SET resubmitted_as = $2, updated_at = now() WHERE id = $1', [
+    id,
+    resubmittedAs,
+  ])
 }

@@ -83,6 +83,12 @@ const invoice = {
 
 export const examples = {
   accepted: { id: ID, status: 'received', statusUrl: `/v1/invoices/${ID}` },
+  resubmission: {
+    id: '0193d0b2-1c4e-7f00-8a3b-2e9d5c7a1b22',
+    status: 'received',
+    statusUrl: '/v1/invoices/0193d0b2-1c4e-7f00-8a3b-2e9d5c7a1b22',
+    resubmissionOf: ID,
+  },
   validationReport: {
     valid: false,
     errors: [

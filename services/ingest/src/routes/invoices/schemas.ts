@@ -43,10 +43,11 @@ const problemStatus = {
   400: 'Malformed input (INGEST_ERR_MALFORMED_*, INGEST_ERR_BAD_REQUEST, ...)',
   401: 'Missing or invalid API key',
   404: 'No such invoice for this tenant',
-  409: 'Idempotency-Key reused for another request',
+  409: "Idempotency-Key reused for another request, or the invoice's state does not allow it",
   413: 'Body over the limit (5 MB)',
   415: 'Content-Type not accepted',
-  422: "The file would be rejected by SdI, or its transmitter is not the tenant's",
+  422: "The file would be rejected by SdI, its transmitter is not the tenant's, or it does not match",
+  502: 'A service behind this API answered badly or not at all',
   429: 'Rate limit of the API key exceeded (see Retry-After)',
   500: 'Internal error',
   503: 'A dependency is unavailable; retry later',
@@ -71,6 +72,7 @@ export const Accepted = Type.Object(
     status: Type.Literal('received'),
     statusUrl: Type.String(),
     transliterations: Type.Optional(Type.Array(Transliteration)),
+    resubmissionOf: Type.Optional(Type.String({ format: 'uuid', description: 'The rejected invoice it corrects' })),
   },
   { additionalProperties: false, examples: [examples.accepted] },
 )
@@ -259,6 +261,11 @@ export const ListQuery = Type.Object(
 )
 
 export const InvoiceParams = Type.Object({ id: Type.String({ maxLength: 100 }) })
+
+export const ResubmissionAccepted = Type.Object(Accepted.properties, {
+  additionalProperties: false,
+  examples: [examples.resubmission],
+})
 
 export const FileParams = Type.Object({
   id: Type.String({ maxLength: 100 }),
