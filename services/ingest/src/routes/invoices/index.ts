@@ -1,12 +1,10 @@
-import rateLimit from '@fastify/rate-limit'
-import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { TypeBoxValidatorCompiler, type FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify'
 import Type, { type TSchema } from 'typebox'
 import { idempotencyKeyOf } from '../../domain/idempotency.ts'
 import { ACCEPTED_MEDIA_TYPES, inputKindOf, type InputKind } from '../../domain/media-types.ts'
-import { RateLimited, UnsupportedMediaType } from '../../errors.ts'
-import { principalOf, requireApiKey } from '../../plugins/auth.ts'
-import type { Authenticate } from '../../use-cases/authenticate.ts'
+import { UnsupportedMediaType } from '../../errors.ts'
+import { principalOf } from '../../plugins/auth.ts'
 import type { IngestDeps } from '../../use-cases/deps.ts'
 import { getInvoice, getInvoiceFile, listInvoices } from '../../use-cases/query-invoices.ts'
 import { resubmitInvoice } from '../../use-cases/resubmit-invoice.ts'
@@ -30,9 +28,7 @@ import {
 
 export interface InvoiceRoutesOptions {
   readonly deps: IngestDeps
-  readonly authenticate: Authenticate
   readonly bodyLimit: number
-  readonly rateLimit: { readonly max: number; readonly windowMs: number }
 }
 
 /** The request body: one schema per accepted media type, for the OpenAPI document. */
@@ -91,16 +87,10 @@ function sendAccepted(reply: FastifyReply, result: SubmitResult): FastifyReply {
   return reply.code(202).header('location', result.accepted.statusUrl).send(result.accepted)
 }
 
-/** The /v1/invoices routes: every one authenticated by API key and rate-limited per key. */
-export const invoiceRoutes: FastifyPluginAsyncTypebox<InvoiceRoutesOptions> = async (app, options) => {
+/** The /v1/invoices routes (authenticated and rate-limited by routes/api.ts). */
+export const invoiceRoutes: FastifyPluginCallbackTypebox<InvoiceRoutesOptions> = (app, options, done) => {
   const { deps } = options
-  requireApiKey(app, options.authenticate)
-  await app.register(rateLimit, {
-    max: options.rateLimit.max,
-    timeWindow: options.rateLimit.windowMs,
-    keyGenerator: (request) => request.principal?.keyId ?? request.ip,
-    errorResponseBuilder: (_request, context) => new RateLimited(context.after),
-  })
+  // In this plugin's scope only: invoice files are read as bytes, whatever their media type.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser(
     Object.values(ACCEPTED_MEDIA_TYPES).flat(),
@@ -231,4 +221,5 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<InvoiceRoutesOptions> = as
         .send(file.bytes)
     },
   )
+  done()
 }
