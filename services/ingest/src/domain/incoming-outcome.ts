@@ -58,8 +58,9 @@ export function outcomeRefusal(state: OutcomeState): OutcomeRefusal | undefined 
  * failure concerns the request in flight, and changes nothing once an outcome was taken or the terms expired.
  */
 export function afterOutcomeSent(state: OutcomeState, result: InvoiceOutcomeSent['data']['result']): OutcomeState {
+  if (state === 'not_applicable') return state
   if (result === 'ES01') return 'outcome_accepted'
-  if (state === 'outcome_accepted' || state === 'terms_expired' || state === 'not_applicable') return state
+  if (state === 'outcome_accepted' || state === 'terms_expired') return state
   switch (result) {
     case 'ES00':
       return 'outcome_refused'
