@@ -5,9 +5,10 @@ import type { Logger } from '@varco/observability'
 import { healthRoutes, type Readiness } from './plugins/health.ts'
 import { openapiPlugin } from './plugins/openapi.ts'
 import { problemsPlugin } from './plugins/problems.ts'
-import { invoiceRoutes } from './routes/invoices/index.ts'
+import { apiRoutes } from './routes/api.ts'
 import type { Authenticate } from './use-cases/authenticate.ts'
 import type { IngestDeps } from './use-cases/deps.ts'
+import type { WebhookProxy } from './use-cases/webhook-proxy.ts'
 
 export interface AppOptions {
   readonly deps: IngestDeps
@@ -17,10 +18,12 @@ export interface AppOptions {
   readonly logger: Logger
   readonly bodyLimit: number
   readonly rateLimit: { readonly max: number; readonly windowMs: number }
+  /** The receipts service's webhook API (RECEIPTS_INTERNAL_URL); without it /v1/webhooks answers 503. */
+  readonly webhooks?: WebhookProxy | undefined
 }
 
 /**
- * The HTTP API: error handling, OpenAPI (before the routes, so that it sees them), health, invoices. Never listens:
+ * The HTTP API: error handling, OpenAPI (before the routes, so that it sees them), health, the /v1 routes. Never listens:
  * server.ts does, tests use inject().
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -39,11 +42,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemsPlugin, { bodyLimit: options.bodyLimit })
   await app.register(openapiPlugin)
   await app.register(healthRoutes, { readiness: options.readiness })
-  await app.register(invoiceRoutes, {
+  await app.register(apiRoutes, {
     deps: options.deps,
     authenticate: options.authenticate,
     bodyLimit: options.bodyLimit,
     rateLimit: options.rateLimit,
+    webhooks: options.webhooks,
   })
   return app
 }

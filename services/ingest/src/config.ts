@@ -20,6 +20,11 @@ export const IngestConfig = Type.Object({
   AUTH_CACHE_TTL_MS: Type.Integer({ minimum: 0, maximum: 300_000, default: 5_000 }),
   /** PEM bundles of the CAs vendors' signatures must chain to, for ?validate=sync (comma-separated paths). */
   SIGNATURE_TRUST_FILES: Type.Optional(Type.String({ minLength: 1 })),
+  /** The receipts service's internal API (webhook subscriptions); without it and its token, /v1/webhooks is 503. */
+  RECEIPTS_INTERNAL_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  RECEIPTS_INTERNAL_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Longest wait for the receipts service's internal API, whole answer included. */
+  RECEIPTS_INTERNAL_TIMEOUT_MS: Type.Integer({ minimum: 100, maximum: 60_000, default: 5_000 }),
 })
 
 export type IngestConfig = Type.Static<typeof IngestConfig>

@@ -193,3 +193,101 @@ export const TenantNotFound = define<[string]>('INGEST_ERR_TENANT_NOT_FOUND', 'T
 export const KeyNotFound = define<[string]>('INGEST_ERR_KEY_NOT_FOUND', 'API key not found', "No API key '%s'", {
   statusCode: 404,
 })
+
+export const NotRejectedBySdi = define<[]>(
+  'INGEST_ERR_NOT_REJECTED_BY_SDI',
+  'Invoice not rejected by SdI',
+  'Only an invoice SdI rejected (NS) can be resubmitted; one refused by validation never reached SdI: submit it anew',
+  { statusCode: 409 },
+)
+
+export const AlreadyResubmitted = define<[string]>(
+  'INGEST_ERR_ALREADY_RESUBMITTED',
+  'Invoice already resubmitted',
+  'This invoice was already resubmitted as %s; follow that one (or resubmit it, if SdI rejects it too)',
+  { statusCode: 409 },
+)
+
+export const ResubmissionWindowClosed = define<[string]>(
+  'INGEST_ERR_RESUBMISSION_WINDOW_CLOSED',
+  'Resubmission window closed',
+  'The five days to resubmit ended with %s (Italian time); the invoice counts as not issued: issue a new one',
+  { statusCode: 409 },
+)
+
+export const ResubmissionMismatch = define<[string]>(
+  'INGEST_ERR_RESUBMISSION_MISMATCH',
+  'Corrected file differs in number or date',
+  "SdI requires the corrected file to keep the rejected invoice's numbers and dates: %s",
+  { statusCode: 422 },
+)
+
+export const OutcomeNotApplicable = define<[]>(
+  'INGEST_ERR_OUTCOME_NOT_APPLICABLE',
+  'No outcome for this invoice',
+  'Only FPA12 invoices take an outcome (EC01/EC02); B2B and B2C invoices (FPR12) have none',
+  { statusCode: 409 },
+)
+
+export const OutcomeInFlight = define<[]>(
+  'INGEST_ERR_OUTCOME_IN_FLIGHT',
+  'Outcome already on its way',
+  "An outcome is being sent to SdI; wait for SdI's answer (outcomeState) before sending another",
+  { statusCode: 409 },
+)
+
+export const OutcomeAlreadyAccepted = define<[]>(
+  'INGEST_ERR_OUTCOME_ALREADY_ACCEPTED',
+  'Outcome already taken',
+  'SdI already took an outcome for this invoice (ES01); it cannot be changed',
+  { statusCode: 409 },
+)
+
+export const OutcomeTermsExpired = define<[]>(
+  'INGEST_ERR_OUTCOME_TERMS_EXPIRED',
+  'Outcome window closed',
+  'The 15 days for an outcome passed and SdI sent its DT (decorrenza termini); SdI takes no outcome now',
+  { statusCode: 409 },
+)
+
+export const OutcomeInvoiceRefUnknown = define<[string, number]>(
+  'INGEST_ERR_OUTCOME_INVOICE_REF',
+  'No such invoice in the file',
+  "invoiceRef names invoice '%s' of %s, which is not one of the file's documents",
+  { statusCode: 422 },
+)
+
+export const IncomingNotFound = define<[]>(
+  'INGEST_ERR_INCOMING_NOT_FOUND',
+  'Incoming invoice not found',
+  'No such incoming invoice',
+  { statusCode: 404 },
+)
+
+export const WebhooksNotConfigured = define<[]>(
+  'INGEST_ERR_WEBHOOKS_NOT_CONFIGURED',
+  'Webhooks not configured',
+  'Webhooks are not configured on this gateway (RECEIPTS_INTERNAL_URL, RECEIPTS_INTERNAL_TOKEN); ask the operator',
+  { statusCode: 503 },
+)
+
+export const WebhooksUnreachable = define<[string]>(
+  'INGEST_ERR_WEBHOOKS_UNREACHABLE',
+  'Webhook service unreachable',
+  'The service that keeps webhooks cannot be reached (%s); retry later',
+  { statusCode: 502 },
+)
+
+export const WebhooksTimeout = define<[number]>(
+  'INGEST_ERR_WEBHOOKS_TIMEOUT',
+  'Webhook service too slow',
+  'The service that keeps webhooks did not answer within %s ms; retry later',
+  { statusCode: 503 },
+)
+
+export const WebhooksBadResponse = define<[string]>(
+  'INGEST_ERR_WEBHOOKS_BAD_RESPONSE',
+  'Webhook service failed',
+  'The service that keeps webhooks answered badly: %s; retry later',
+  { statusCode: 502 },
+)

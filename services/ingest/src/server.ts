@@ -1,5 +1,9 @@
 // Composition root of the ingest service: configuration, the event-service runtime, the HTTP API, the projection.
 import {
+  invoiceIncoming,
+  invoiceIncomingTermsExpired,
+  invoiceNotification,
+  invoiceOutcomeSent,
   invoiceRejected,
   invoiceSigned,
   invoiceSigningFailed,
@@ -10,9 +14,11 @@ import {
 import { loadConfigOrExit } from '@varco/config'
 import { startEventService } from '@varco/runtime'
 import { INGEST_SCHEMA, ingestMigrationsDir } from './adapters/pg/schema.ts'
+import { receiptsWebhooks } from './adapters/http/receipts-webhooks.ts'
 import { loadTrust } from './adapters/trust.ts'
 import { buildApp } from './app.ts'
 import { IngestConfig } from './config.ts'
+import { onIncomingEvent } from './consumers/incoming-invoice.ts'
 import { onInvoiceProgress } from './consumers/invoice-progress.ts'
 import { authenticateWith } from './use-cases/authenticate.ts'
 
@@ -32,6 +38,15 @@ const deps = {
   wakeRelay: () => service.wakeRelay(),
 }
 
+const { RECEIPTS_INTERNAL_URL: receiptsUrl, RECEIPTS_INTERNAL_TOKEN: receiptsToken } = config
+if ((receiptsUrl === undefined) !== (receiptsToken === undefined)) {
+  logger.warn('RECEIPTS_INTERNAL_URL and RECEIPTS_INTERNAL_TOKEN go together; webhooks stay off without both')
+}
+const webhooks =
+  receiptsUrl === undefined || receiptsToken === undefined
+    ? undefined
+    : receiptsWebhooks({ baseUrl: receiptsUrl, token: receiptsToken, timeoutMs: config.RECEIPTS_INTERNAL_TIMEOUT_MS })
+
 const app = await buildApp({
   deps,
   authenticate: authenticateWith(pool, { cacheTtlMs: config.AUTH_CACHE_TTL_MS }),
@@ -45,6 +60,7 @@ const app = await buildApp({
   logger,
   bodyLimit: config.HTTP_BODY_LIMIT,
   rateLimit: { max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS },
+  webhooks,
 })
 // First at shutdown: no new requests, those in flight finish while the pool and the outbox are still there.
 service.onStopping(() => app.close())
@@ -58,9 +74,23 @@ await service.consume({
     invoiceSigningFailed,
     invoiceTransmitted,
     invoiceTransmissionFailed,
+    invoiceNotification,
+    invoiceIncoming,
+    invoiceIncomingTermsExpired,
+    invoiceOutcomeSent,
   ],
   partitionsConsumedConcurrently: 2,
-  handle: (event, { log }) => onInvoiceProgress(event, { pool, consumer: config.INGEST_GROUP_ID }, log),
+  handle: (event, { log }) => {
+    const consumer = { pool, consumer: config.INGEST_GROUP_ID }
+    switch (event.type) {
+      case 'invoice.incoming':
+      case 'invoice.incoming_terms_expired':
+      case 'invoice.outcome_sent':
+        return onIncomingEvent(event, consumer, log)
+      default:
+        return onInvoiceProgress(event, consumer, log)
+    }
+  },
 })
 const address = await app.listen({ host: config.HTTP_HOST, port: config.HTTP_PORT })
 logger.info({ address }, 'ingest API listening')

@@ -48,6 +48,7 @@ function endpoints(id: string) {
     { method: 'GET' as const, url: `/v1/invoices?sdiFileName=x&transmitter=IT1`, headers: {} },
     xmlPost('/v1/invoices'),
     xmlPost('/v1/invoices/validate'),
+    xmlPost(`/v1/invoices/${id}/resubmissions`),
   ]
 }
 
@@ -56,14 +57,14 @@ const PROBLEM_KEYS = ['code', 'detail', 'instance', 'requestId', 'status', 'titl
 describe('tenant isolation', () => {
   it("answers 404 for another tenant's invoice on every endpoint that takes an id, exactly as for no invoice", async () => {
     for (const request of endpoints(aliceInvoice).filter((r) => r.url.includes(aliceInvoice))) {
-      const response = await app.inject({ ...request, headers: bob.auth })
+      const response = await app.inject({ ...request, headers: { ...request.headers, ...bob.auth } })
       expect(response.statusCode, request.url).toBe(404)
       expect(response.json(), request.url).toMatchObject({ code: 'INGEST_ERR_NOT_FOUND' })
       expect(Object.keys(response.json<object>()).sort()).toEqual(PROBLEM_KEYS)
       const missing = await app.inject({
         ...request,
         url: request.url.replace(aliceInvoice, '0193d0a8-8e4b-7a3c-9c1e-5b2f7d1e4a60'),
-        headers: bob.auth,
+        headers: { ...request.headers, ...bob.auth },
       })
       expect(missing.json<{ detail: string }>().detail).toBe(response.json<{ detail: string }>().detail)
     }

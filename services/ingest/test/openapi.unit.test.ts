@@ -44,25 +44,46 @@ describe('the OpenAPI document at /openapi.json', () => {
     const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ id: `${method} ${path}`, operation })),
     )
-    expect(operations.map((o) => o.id).sort()).toEqual([
-      'get /health/live',
-      'get /health/ready',
-      'get /v1/invoices',
-      'get /v1/invoices/{id}',
-      'get /v1/invoices/{id}/files/{which}',
-      'post /v1/invoices',
-      'post /v1/invoices/validate',
-    ])
+    expect(operations.map((o) => o.id).sort()).toEqual(
+      [
+        'get /health/live',
+        'get /health/ready',
+        'get /v1/incoming-invoices',
+        'get /v1/incoming-invoices/{id}',
+        'get /v1/incoming-invoices/{id}/file',
+        'get /v1/invoices',
+        'get /v1/invoices/{id}',
+        'get /v1/invoices/{id}/files/{which}',
+        'get /v1/webhook-event-types',
+        'get /v1/webhooks',
+        'get /v1/webhooks/{id}',
+        'get /v1/webhooks/{id}/deliveries',
+        'get /v1/webhooks/{id}/deliveries/{deliveryId}',
+        'patch /v1/webhooks/{id}',
+        'post /v1/incoming-invoices/{id}/outcome',
+        'post /v1/invoices',
+        'post /v1/invoices/validate',
+        'post /v1/invoices/{id}/resubmissions',
+        'post /v1/webhooks',
+        'post /v1/webhooks/{id}/deliveries/{deliveryId}/replay',
+        'post /v1/webhooks/{id}/secret',
+        'delete /v1/webhooks/{id}',
+      ].sort(),
+    )
     for (const { id, operation } of operations) {
       const success = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'))
       expect(success.length, id).toBeGreaterThan(0)
+      // A 204 has no body to give an example of.
+      if (success.every(([status]) => status === '204')) continue
       const responseExamples = success
         .flatMap(([, response]) => Object.values(response.content ?? {}))
         .filter(hasExample)
       expect(responseExamples.length, `${id}: response example`).toBeGreaterThan(0)
       if (operation.requestBody !== undefined) {
         const { content } = operation.requestBody
-        expect(hasExample(content['application/xml']), `${id}: XML example`).toBe(true)
+        if (content['application/xml'] !== undefined) {
+          expect(hasExample(content['application/xml']), `${id}: XML example`).toBe(true)
+        }
         expect(hasExample(content['application/json']), `${id}: JSON example`).toBe(true)
       }
     }
@@ -77,6 +98,26 @@ describe('the OpenAPI document at /openapi.json', () => {
     const submit = document.paths['/v1/invoices']!.post!
     for (const status of ['400', '401', '409', '413', '415', '422', '429', '500', '503']) {
       expect(Object.keys(submit.responses[status]?.content ?? {}), status).toEqual(['application/problem+json'])
+    }
+  })
+
+  it('documents the problems of the new routes: conflicts, mismatches, and the receipts service away', () => {
+    const expected: Record<string, Record<string, readonly string[]>> = {
+      '/v1/invoices/{id}/resubmissions': { post: ['404', '409', '422'] },
+      '/v1/incoming-invoices/{id}/outcome': { post: ['404', '409', '422'] },
+      '/v1/incoming-invoices/{id}/file': { get: ['400', '404'] },
+      '/v1/webhooks': { post: ['422', '502', '503'], get: ['502', '503'] },
+      '/v1/webhooks/{id}': { delete: ['404', '502', '503'] },
+    }
+    for (const [path, methods] of Object.entries(expected)) {
+      for (const [method, statuses] of Object.entries(methods)) {
+        const operation = document.paths[path]![method]!
+        for (const status of statuses) {
+          expect(Object.keys(operation.responses[status]?.content ?? {}), `${method} ${path} ${status}`).toEqual([
+            'application/problem+json',
+          ])
+        }
+      }
     }
   })
 

@@ -1,7 +1,8 @@
 import type pg from 'pg'
 import { handleOnce } from '@varco/db'
 import type { Logger } from '@varco/observability'
-import { insertTimelineEntry, lockInvoice, updateInvoice } from '../adapters/pg/invoice-repository.ts'
+import { lockInvoice, updateInvoice } from '../adapters/pg/invoice-repository.ts'
+import { insertTimelineEntry } from '../adapters/pg/timeline-repository.ts'
 import { INGEST_SCHEMA } from '../adapters/pg/schema.ts'
 import { isInvoiceId } from '../domain/ids.ts'
 import { changeOf, nextStatus, type ProjectedEvent } from '../domain/status.ts'
@@ -38,6 +39,7 @@ export async function onInvoiceProgress(event: ProjectedEvent, deps: InvoiceProg
         invoiceId: event.invoiceId,
         type: event.type,
         occurredAt: event.occurredAt,
+        detail: change.detail,
       })
       await updateInvoice(tx, event.invoiceId, nextStatus(current, change), change)
     },

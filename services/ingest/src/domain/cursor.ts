@@ -15,7 +15,7 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 /** The position an opaque cursor stands for; INGEST_ERR_CURSOR_INVALID for anything this API did not make. */
-export function decodeCursor(text: string): Cursor {
+export function decodeCursor(text: string, idPattern: RegExp = UUID): Cursor {
   let value: unknown
   try {
     value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'))
@@ -25,6 +25,6 @@ export function decodeCursor(text: string): Cursor {
   if (!Array.isArray(value) || value.length !== 2) throw new CursorInvalid()
   const [createdAt, id] = value as unknown[]
   if (typeof createdAt !== 'string' || !CREATED_AT.test(createdAt)) throw new CursorInvalid()
-  if (typeof id !== 'string' || !UUID.test(id)) throw new CursorInvalid()
+  if (typeof id !== 'string' || !idPattern.test(id)) throw new CursorInvalid()
   return { createdAt, id }
 }

@@ -17,3 +17,11 @@ export function newInvoiceId(now: number = Date.now()): string {
 export function isInvoiceId(value: string): boolean {
   return UUID.test(value)
 }
+
+/** The pattern of an incoming invoice's id (given by the receipts service; the events' invoiceId). */
+export const INCOMING_ID = /^[A-Za-z0-9_-]{1,100}$/
+
+/** Whether a path parameter can be an incoming invoice's id. */
+export function isIncomingId(value: string): boolean {
+  return INCOMING_ID.test(value)
+}

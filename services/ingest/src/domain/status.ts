@@ -1,4 +1,5 @@
 import type {
+  InvoiceNotification,
   InvoiceRejected,
   InvoiceSigned,
   InvoiceSigningFailed,
@@ -7,6 +8,7 @@ import type {
   InvoiceValidated,
 } from '@varco/contracts'
 import { assertNever } from '@varco/errors'
+import { notificationChange, type NotificationDetail } from './lifecycle-status.ts'
 
 /** Where an invoice is in its life, as the API shows it. */
 export const INVOICE_STATUSES = [
@@ -17,6 +19,14 @@ export const INVOICE_STATUSES = [
   'signing_failed',
   'transmitted',
   'transmission_failed',
+  // From SdI's notifications (FACTS.md §8), as the receipts service's lifecycle decides them.
+  'delivered',
+  'not_delivered',
+  'accepted',
+  'refused',
+  'terms_expired',
+  'undeliverable_attested',
+  'in_reserved_area',
 ] as const
 
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number]
@@ -29,6 +39,7 @@ export type ProjectedEvent =
   | InvoiceSigningFailed
   | InvoiceTransmitted
   | InvoiceTransmissionFailed
+  | InvoiceNotification
 
 export interface SdiErrorView {
   readonly code: string
@@ -46,6 +57,21 @@ export interface ProjectionChange {
   readonly sdiId?: string
   readonly errors?: readonly SdiErrorView[]
   readonly failure?: { readonly stage: 'signing' | 'transmission'; readonly cause: string; readonly message: string }
+  /** Facts of SdI's notifications (see lifecycle-status.ts). */
+  readonly sdiRejection?: SdiRejectionView
+  readonly delivery?: NonNullable<InvoiceNotification['data']['delivery']>
+  readonly sdiOutcome?: NonNullable<InvoiceNotification['data']['outcome']>
+  readonly reservedAreaSince?: string
+  /** What the timeline entry of the event tells beyond its type. */
+  readonly detail?: NotificationDetail
+}
+
+/** SdI's NS: every error as SdI wrote it, when it came, and the last day to send the corrected file. */
+export interface SdiRejectionView {
+  readonly errors: Array<{ readonly code: string; readonly description: string; readonly suggestion?: string }>
+  readonly rejectedAt: string
+  readonly messageFileName: string
+  readonly resubmitBy: string
 }
 
 // Ranks order the stages; events of one invoice travel on different topics, so they may arrive in any order.
@@ -101,6 +127,8 @@ export function changeOf(event: ProjectedEvent): ProjectionChange {
         rank: RANK.transmissionFailed,
         failure: { stage: 'transmission', cause: event.data.cause, message: event.data.message },
       }
+    case 'invoice.notification':
+      return notificationChange(event)
     default:
       return assertNever(event, 'event')
   }
@@ -114,7 +142,7 @@ export function nextStatus(
   return change.rank > current.rank ? { status: change.status, rank: change.rank } : current
 }
 
-/** Whether the file reached SdI (the transmission deadline is then met). */
+/** Whether the file reached SdI (the transmission deadline is then met): transmitted, or any news from SdI. */
 export function reachedSdi(status: InvoiceStatus, rank: number): boolean {
-  return status === 'transmitted' || (status === 'rejected' && rank === RANK.rejectedBySdi)
+  return status === 'transmitted' || rank >= RANK.rejectedBySdi
 }

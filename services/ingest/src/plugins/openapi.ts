@@ -45,6 +45,8 @@ export const openapiPlugin = fp(
         security: [{ apiKey: [] }],
         tags: [
           { name: 'invoices', description: 'Submit and follow invoices' },
+          { name: 'incoming invoices', description: 'Invoices SdI delivered to the tenant, and its outcome on them' },
+          { name: 'webhooks', description: 'Subscriptions to events, delivered by the gateway to your URL' },
           { name: 'health', description: 'Liveness and readiness' },
         ],
       },

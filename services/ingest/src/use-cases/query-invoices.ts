@@ -2,16 +2,16 @@ import type { DocumentContent } from '@varco/documents'
 import {
   findInvoice,
   selectInvoices,
-  selectTimeline,
   type InvoiceFilter,
   type InvoiceRecord,
-  type TimelineEntry,
 } from '../adapters/pg/invoice-repository.ts'
+import { selectTimeline, type TimelineEntry } from '../adapters/pg/timeline-repository.ts'
 import type { Principal } from '../adapters/pg/tenant-repository.ts'
 import { decodeCursor, encodeCursor } from '../domain/cursor.ts'
 import { deadlineView, type DeadlineView } from '../domain/deadline.ts'
 import { isInvoiceId } from '../domain/ids.ts'
-import { reachedSdi } from '../domain/status.ts'
+import { resubmissionWindow, type ResubmissionWindow } from '../domain/resubmission.ts'
+import { reachedSdi, type SdiRejectionView } from '../domain/status.ts'
 import { FileNotReady, InvoiceNotFound } from '../errors.ts'
 import type { IngestDeps } from './deps.ts'
 
@@ -28,6 +28,12 @@ export interface InvoiceView {
   readonly errors: InvoiceRecord['errors']
   readonly failure: InvoiceRecord['failure']
   readonly files: { readonly original: string; readonly signed: string | null }
+  readonly sdiRejection: (SdiRejectionView & ResubmissionWindow) | null
+  readonly delivery: InvoiceRecord['delivery']
+  readonly sdiOutcome: InvoiceRecord['sdiOutcome']
+  readonly reservedAreaSince: string | null
+  readonly resubmissionOf: string | null
+  readonly resubmittedAs: string | null
   readonly createdAt: string
   readonly updatedAt: string
 }
@@ -57,6 +63,15 @@ function viewOf(record: InvoiceRecord, now: Date): InvoiceView {
     errors: record.errors,
     failure: record.failure,
     files: { original: `${url}/files/original`, signed: record.signed === null ? null : `${url}/files/signed` },
+    sdiRejection:
+      record.sdiRejection === null
+        ? null
+        : { ...record.sdiRejection, ...resubmissionWindow(record.sdiRejection.resubmitBy, now) },
+    delivery: record.delivery,
+    sdiOutcome: record.sdiOutcome,
+    reservedAreaSince: record.reservedAreaSince,
+    resubmissionOf: record.resubmissionOf,
+    resubmittedAs: record.resubmittedAs,
     createdAt: new Date(record.createdAt).toISOString(),
     updatedAt: record.updatedAt,
   }

@@ -1,6 +1,7 @@
 import { invoiceReceived } from '@varco/contracts'
 import { outboxRowOf, withTransaction } from '@varco/db'
 import type { TransliterationChange } from '@varco/fatturapa'
+import type pg from 'pg'
 import { claimIdempotencyKey } from '../adapters/pg/idempotency-repository.ts'
 import { insertAcceptedInvoice } from '../adapters/pg/invoice-repository.ts'
 import type { Principal } from '../adapters/pg/tenant-repository.ts'
@@ -11,7 +12,7 @@ import { requestFingerprint } from '../domain/idempotency.ts'
 import { RECEIVED_RANK } from '../domain/status.ts'
 import { IdempotencyConflict, TransmitterNotAllowed } from '../errors.ts'
 import type { IngestDeps } from './deps.ts'
-import { checkSubmission, type SubmissionRequest } from './check-submission.ts'
+import { checkSubmission, type CheckedSubmission, type SubmissionRequest } from './check-submission.ts'
 
 export interface SubmitRequest extends SubmissionRequest {
   readonly idempotencyKey: string | undefined
@@ -23,6 +24,8 @@ export interface Accepted {
   readonly status: 'received'
   readonly statusUrl: string
   readonly transliterations?: TransliterationChange[]
+  /** For a resubmission: the rejected invoice it corrects. */
+  readonly resubmissionOf?: string
 }
 
 export interface SubmitResult {
@@ -36,38 +39,53 @@ function earliestDate(documents: readonly DocumentFacts[]): string | undefined {
   return dates.sort()[0]
 }
 
-function fingerprintOf(request: SubmitRequest): Buffer {
-  return requestFingerprint(
-    [request.kind, `transliterate=${request.transliterate}`, `validate=${request.validate}`],
-    request.body,
-  )
+function fingerprintOf(request: SubmitRequest, purpose: string): Buffer {
+  const options = [request.kind, `transliterate=${request.transliterate}`, `validate=${request.validate}`]
+  // A submission's fingerprint stays what it was before resubmissions existed, so stored keys keep matching.
+  return requestFingerprint(purpose === 'submission' ? options : [purpose, ...options], request.body)
 }
 
-/**
- * Accepts an invoice file: checks it (and with validate=sync validates it), then in ONE transaction claims the
- * Idempotency-Key, stores the file, writes the invoice view and puts invoice.received in the outbox. Kafka is not
- * involved: the relay publishes later, so invoices are accepted while the broker is down.
- */
-export async function submitInvoice(
-  deps: IngestDeps,
-  principal: Principal,
-  request: SubmitRequest,
-): Promise<SubmitResult> {
-  const checked = await checkSubmission(deps, principal, request, {
-    reportInvalid: 'throw',
-    transmitterCheck: 'at-write',
-  })
-  const id = newInvoiceId()
-  const accepted: Accepted = {
+/** A file accepted in the caller's transaction, about to be written (see acceptInTransaction). */
+export interface Acceptance {
+  readonly principal: Principal
+  readonly request: SubmitRequest
+  readonly checked: CheckedSubmission
+  /** What the Idempotency-Key is for, in its fingerprint: a submission, or the resubmission of one invoice. */
+  readonly purpose: string
+  readonly resubmissionOf?: string
+  /** Runs after the key is claimed and before the invoice is written: a resubmission's checks, with its locks. */
+  readonly before?: (tx: pg.PoolClient) => Promise<void>
+}
+
+/** The 202 body of a new invoice. */
+function acceptedBody(id: string, acceptance: Acceptance): Accepted {
+  const { transliterations } = acceptance.checked
+  return {
     id,
     status: 'received',
     statusUrl: `/v1/invoices/${id}`,
-    ...(checked.transliterations.length > 0 ? { transliterations: [...checked.transliterations] } : {}),
+    ...(transliterations.length > 0 ? { transliterations: [...transliterations] } : {}),
+    ...(acceptance.resubmissionOf === undefined ? {} : { resubmissionOf: acceptance.resubmissionOf }),
   }
+}
+
+/**
+ * In ONE transaction: claims the Idempotency-Key (a retry replays the first response), stores the file, writes the
+ * invoice view and puts invoice.received in the outbox. Kafka is not involved: the relay publishes later, so
+ * invoices are accepted while the broker is down.
+ */
+export async function acceptInTransaction(
+  deps: IngestDeps,
+  acceptance: Acceptance,
+  afterInsert?: (tx: pg.PoolClient, id: string) => Promise<void>,
+): Promise<SubmitResult> {
+  const { principal, request, checked } = acceptance
+  const id = newInvoiceId()
+  const accepted = acceptedBody(id, acceptance)
   const { transmitter, recipientCode, documents } = checked.facts
   const result = await withTransaction(deps.pool, async (tx): Promise<SubmitResult> => {
     if (request.idempotencyKey !== undefined) {
-      const fingerprint = fingerprintOf(request)
+      const fingerprint = fingerprintOf(request, acceptance.purpose)
       const claim = await claimIdempotencyKey(tx, {
         tenantId: principal.tenantId,
         key: request.idempotencyKey,
@@ -80,6 +98,7 @@ export async function submitInvoice(
         return { accepted: claim.response as Accepted, replayed: true }
       }
     }
+    await acceptance.before?.(tx)
     const document = await deps.documents.put(checked.file.bytes, checked.file.mediaType, tx)
     const event = invoiceReceived.create({
       source: 'ingest',
@@ -102,12 +121,29 @@ export async function submitInvoice(
         deadline: fileDeadline(documents),
         original: { sha256: document.sha256, mediaType: checked.file.mediaType },
         correlationId: id,
+        resubmissionOf: acceptance.resubmissionOf,
       },
       outboxRowOf(event),
     )
     if (!inserted) throw new TransmitterNotAllowed(transmitter)
+    await afterInsert?.(tx, id)
     return { accepted, replayed: false }
   })
   if (!result.replayed) deps.wakeRelay()
   return result
+}
+
+/**
+ * Accepts an invoice file: checks it (and with validate=sync validates it), then accepts it in one transaction.
+ */
+export async function submitInvoice(
+  deps: IngestDeps,
+  principal: Principal,
+  request: SubmitRequest,
+): Promise<SubmitResult> {
+  const checked = await checkSubmission(deps, principal, request, {
+    reportInvalid: 'throw',
+    transmitterCheck: 'at-write',
+  })
+  return acceptInTransaction(deps, { principal, request, checked, purpose: 'submission' })
 }

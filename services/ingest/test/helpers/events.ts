@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import {
+  invoiceNotification,
   invoiceRejected,
   invoiceSigned,
   invoiceSigningFailed,
   invoiceTransmitted,
   invoiceValidated,
   type DocumentRef,
+  type InvoiceNotification,
 } from '@varco/contracts'
 import { validNumbers } from '@varco/testing'
 
@@ -61,5 +63,44 @@ export function eventsFor(tenantId: string, invoiceId: string, document: Documen
         ...header(occurredAt),
         data: { document, fileName, identificativoSdI: '4242', dataOraRicezione: occurredAt, attempts: 1 },
       }),
+  }
+}
+
+type NotificationData = InvoiceNotification['data']
+type Kind = NotificationData['kind']
+
+/**
+ * The notifications the receipts service emits about one transmitted invoice: each builder takes the lifecycle's
+ * decision (from, state, sequence) as the receipts service would have decided it.
+ */
+export function notificationsFor(tenantId: string, invoiceId: string, fileName: string) {
+  const stem = fileName.replace(/\.xml(\.p7m)?$/, '')
+  const message: DocumentRef = { sha256: 'c'.repeat(64), size: 100, mediaType: 'application/xml' }
+  const counters = new Map<Kind, number>()
+  return (
+    kind: Kind,
+    lifecycle: NotificationData['lifecycle'],
+    extra: Partial<NotificationData> = {},
+    receivedAt = new Date().toISOString(),
+  ) => {
+    const n = (counters.get(kind) ?? 0) + 1
+    counters.set(kind, n)
+    return invoiceNotification.create({
+      source: 'receipts',
+      tenantId,
+      invoiceId,
+      correlationId: invoiceId,
+      occurredAt: receivedAt,
+      data: {
+        kind,
+        identificativoSdI: '4242',
+        invoiceFileName: fileName,
+        messageFileName: `${stem}_${kind}_${String(n).padStart(3, '0')}.xml`,
+        receivedAt,
+        message,
+        lifecycle,
+        ...extra,
+      },
+    })
   }
 }

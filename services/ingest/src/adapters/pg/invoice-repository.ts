@@ -2,7 +2,7 @@ import type { Queryable } from '@varco/db'
 import type { OutboxRow } from '@varco/db'
 import type { Cursor } from '../../domain/cursor.ts'
 import type { DocumentFacts } from '../../domain/file-facts.ts'
-import type { InvoiceStatus, ProjectionChange, SdiErrorView } from '../../domain/status.ts'
+import type { InvoiceStatus, ProjectionChange, SdiErrorView, SdiRejectionView } from '../../domain/status.ts'
 
 // The only module that reads and writes the invoice view and its timeline.
 
@@ -18,12 +18,8 @@ export interface NewInvoice {
   readonly deadline: string | undefined
   readonly original: { readonly sha256: string; readonly mediaType: string }
   readonly correlationId: string
-}
-
-export interface TimelineEntry {
-  readonly type: string
-  readonly occurredAt: string
-  readonly recordedAt: string
+  /** The rejected invoice this one corrects (POST /v1/invoices/{id}/resubmissions). */
+  readonly resubmissionOf?: string | undefined
 }
 
 export interface InvoiceRecord {
@@ -40,6 +36,12 @@ export interface InvoiceRecord {
   readonly failure: NonNullable<ProjectionChange['failure']> | null
   readonly original: { readonly sha256: string; readonly mediaType: string }
   readonly signed: { readonly sha256: string; readonly mediaType: string } | null
+  readonly sdiRejection: SdiRejectionView | null
+  readonly delivery: NonNullable<ProjectionChange['delivery']> | null
+  readonly sdiOutcome: NonNullable<ProjectionChange['sdiOutcome']> | null
+  readonly reservedAreaSince: string | null
+  readonly resubmissionOf: string | null
+  readonly resubmittedAs: string | null
   /** Microsecond precision, UTC: the listing cursor. */
   readonly createdAt: string
   readonly updatedAt: string
@@ -73,12 +75,19 @@ interface InvoiceRow {
   original_type: string
   signed_sha256: string | null
   signed_type: string | null
+  sdi_rejection: SdiRejectionView | null
+  delivery: NonNullable<ProjectionChange['delivery']> | null
+  sdi_outcome: NonNullable<ProjectionChange['sdiOutcome']> | null
+  reserved_area_since: Date | null
+  resubmission_of: string | null
+  resubmitted_as: string | null
   created_at: string
   updated_at: Date
 }
 
 const COLUMNS = `id, status, status_rank, transmitter, recipient_code, documents, to_char(deadline, 'YYYY-MM-DD') AS deadline,
   sdi_file_name, sdi_id, errors, failure, original_sha256, original_type, signed_sha256, signed_type, updated_at,
+  sdi_rejection, delivery, sdi_outcome, reserved_area_since, resubmission_of, resubmitted_as,
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_at`
 
 function recordOf(row: InvoiceRow): InvoiceRecord {
@@ -99,6 +108,12 @@ function recordOf(row: InvoiceRow): InvoiceRecord {
       row.signed_sha256 === null
         ? null
         : { sha256: row.signed_sha256, mediaType: row.signed_type ?? 'application/xml' },
+    sdiRejection: row.sdi_rejection,
+    delivery: row.delivery,
+    sdiOutcome: row.sdi_outcome,
+    reservedAreaSince: row.reserved_area_since?.toISOString() ?? null,
+    resubmissionOf: row.resubmission_of,
+    resubmittedAs: row.resubmitted_as,
     createdAt: row.created_at,
     updatedAt: row.updated_at.toISOString(),
   }
@@ -116,9 +131,9 @@ export async function insertAcceptedInvoice(tx: Queryable, invoice: NewInvoice, 
        SELECT 1 FROM ingest.transmitters WHERE tenant_id = $2 AND transmitter = $5
      ), invoice AS (
        INSERT INTO ingest.invoices (id, tenant_id, status, status_rank, transmitter, recipient_code, invoice_numbers,
-         documents, invoice_date, deadline, original_sha256, original_type, correlation_id)
+         documents, invoice_date, deadline, original_sha256, original_type, correlation_id, resubmission_of)
        SELECT $1::uuid, $2::text, $3::text, $4::integer, $5::text, $6::text, $7::text[], $8::jsonb, $9::date, $10::date,
-         $11::text, $12::text, $13::text
+         $11::text, $12::text, $13::text, $20::uuid
        FROM allowed
        RETURNING id
      ), outbox AS (
@@ -146,6 +161,7 @@ export async function insertAcceptedInvoice(tx: Queryable, invoice: NewInvoice, 
       event.key,
       event.headers,
       event.payload,
+      invoice.resubmissionOf ?? null,
     ],
   })
   return rows[0]?.inserted === 1
@@ -158,24 +174,6 @@ export async function findInvoice(db: Queryable, tenantId: string, id: string): 
     [id, tenantId],
   )
   return rows[0] && recordOf(rows[0])
-}
-
-/** The timeline of an invoice, in the order things happened. */
-export async function selectTimeline(db: Queryable, invoiceId: string): Promise<TimelineEntry[]> {
-  const { rows } = await db.query<{ type: string; occurred_at: Date; recorded_at: Date }>(
-    // The first entry is the invoice row itself (accepted = invoice.received), so accepting writes no timeline row.
-    `SELECT 'invoice.received' AS type, created_at AS occurred_at, created_at AS recorded_at, 0 AS position
-       FROM ingest.invoices WHERE id = $1
-     UNION ALL
-     SELECT type, occurred_at, recorded_at, 1 FROM ingest.invoice_events WHERE invoice_id = $1
-     ORDER BY position, occurred_at, recorded_at`,
-    [invoiceId],
-  )
-  return rows.map((row) => ({
-    type: row.type,
-    occurredAt: row.occurred_at.toISOString(),
-    recordedAt: row.recorded_at.toISOString(),
-  }))
 }
 
 const FILTERS: ReadonlyArray<readonly [keyof InvoiceFilter, (p: string) => string]> = [
@@ -233,18 +231,6 @@ export async function lockInvoice(
   return row && { status: row.status, rank: row.status_rank }
 }
 
-/** Adds an event to an invoice's timeline (once per event id). */
-export async function insertTimelineEntry(
-  tx: Queryable,
-  entry: { eventId: string; invoiceId: string; type: string; occurredAt: string },
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO ingest.invoice_events (event_id, invoice_id, type, occurred_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (event_id) DO NOTHING`,
-    [entry.eventId, entry.invoiceId, entry.type, entry.occurredAt],
-  )
-}
-
 /** Applies what an event changed: the status it moved to (maybe unchanged) and the facts it brought. */
 export async function updateInvoice(
   tx: Queryable,
@@ -256,7 +242,10 @@ export async function updateInvoice(
     `UPDATE ingest.invoices SET status = $2, status_rank = $3,
        signed_sha256 = coalesce($4, signed_sha256), signed_type = coalesce($5, signed_type),
        sdi_file_name = coalesce($6, sdi_file_name), sdi_id = coalesce($7, sdi_id),
-       errors = coalesce($8::jsonb, errors), failure = coalesce($9::jsonb, failure), updated_at = now()
+       errors = coalesce($8::jsonb, errors), failure = coalesce($9::jsonb, failure),
+       sdi_rejection = coalesce($10::jsonb, sdi_rejection), delivery = coalesce($11::jsonb, delivery),
+       sdi_outcome = coalesce($12::jsonb, sdi_outcome),
+       reserved_area_since = coalesce($13::timestamptz, reserved_area_since), updated_at = now()
      WHERE id = $1`,
     [
       id,
@@ -268,6 +257,35 @@ export async function updateInvoice(
       change.sdiId ?? null,
       change.errors === undefined ? null : JSON.stringify(change.errors),
       change.failure === undefined ? null : JSON.stringify(change.failure),
+      jsonOrNull(change.sdiRejection),
+      jsonOrNull(change.delivery),
+      jsonOrNull(change.sdiOutcome),
+      change.reservedAreaSince ?? null,
     ],
   )
+}
+
+function jsonOrNull(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value)
+}
+
+/** Locks one of a tenant's invoices for a resubmission; undefined when the tenant has none with that id. */
+export async function lockInvoiceRecord(
+  tx: Queryable,
+  tenantId: string,
+  id: string,
+): Promise<InvoiceRecord | undefined> {
+  const { rows } = await tx.query<InvoiceRow>(
+    `SELECT ${COLUMNS} FROM ingest.invoices WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
+    [id, tenantId],
+  )
+  return rows[0] && recordOf(rows[0])
+}
+
+/** Links a rejected invoice to the corrected one sent for it. */
+export async function markResubmitted(tx: Queryable, id: string, resubmittedAs: string): Promise<void> {
+  await tx.query('UPDATE ingest.invoices SET resubmitted_as = $2, updated_at = now() WHERE id = $1', [
+    id,
+    resubmittedAs,
+  ])
 }

@@ -71,12 +71,24 @@ const invoice = {
   errors: [],
   failure: null,
   files: { original: `/v1/invoices/${ID}/files/original`, signed: `/v1/invoices/${ID}/files/signed` },
+  sdiRejection: null,
+  delivery: null,
+  sdiOutcome: null,
+  reservedAreaSince: null,
+  resubmissionOf: null,
+  resubmittedAs: null,
   createdAt: '2026-12-01T10:00:00.000Z',
   updatedAt: '2026-12-01T10:00:02.000Z',
 }
 
 export const examples = {
   accepted: { id: ID, status: 'received', statusUrl: `/v1/invoices/${ID}` },
+  resubmission: {
+    id: '0193d0b2-1c4e-7f00-8a3b-2e9d5c7a1b22',
+    status: 'received',
+    statusUrl: '/v1/invoices/0193d0b2-1c4e-7f00-8a3b-2e9d5c7a1b22',
+    resubmissionOf: ID,
+  },
   validationReport: {
     valid: false,
     errors: [
@@ -93,10 +105,29 @@ export const examples = {
   },
   invoice: {
     ...invoice,
+    status: 'delivered',
+    sdiId: '4242',
+    deadline: { ...invoice.deadline, secondsLeft: null },
+    delivery: { deliveredAt: '2026-12-01T10:05:00.000Z', recipientCode: 'ABC1234' },
     timeline: [
       { type: 'invoice.received', occurredAt: '2026-12-01T10:00:00.000Z', recordedAt: '2026-12-01T10:00:00.000Z' },
       { type: 'invoice.validated', occurredAt: '2026-12-01T10:00:01.000Z', recordedAt: '2026-12-01T10:00:01.000Z' },
       { type: 'invoice.signed', occurredAt: '2026-12-01T10:00:02.000Z', recordedAt: '2026-12-01T10:00:02.000Z' },
+      { type: 'invoice.transmitted', occurredAt: '2026-12-01T10:00:03.000Z', recordedAt: '2026-12-01T10:00:03.000Z' },
+      {
+        type: 'invoice.notification',
+        occurredAt: '2026-12-01T10:05:01.000Z',
+        recordedAt: '2026-12-01T10:05:01.000Z',
+        detail: {
+          kind: 'RC',
+          messageFileName: `IT${SELLER}_00001_RC_001.xml`,
+          identificativoSdI: '4242',
+          decision: 'transition',
+          from: 'submitted',
+          state: 'delivered',
+          sequence: 1,
+        },
+      },
     ],
   },
   page: { items: [invoice], nextCursor: 'WyIyMDI2LTEyLTAxVDEwOjAwOjAwLjAwMDAwMFoiLCIwMTkzZDBhOCJd' },

@@ -1,20 +1,20 @@
-import rateLimit from '@fastify/rate-limit'
-import { TypeBoxValidatorCompiler, type FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest, FastifySchemaCompiler } from 'fastify'
+import { TypeBoxValidatorCompiler, type FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply, FastifyRequest, FastifySchemaCompiler } from 'fastify'
 import Type, { type TSchema } from 'typebox'
 import { idempotencyKeyOf } from '../../domain/idempotency.ts'
 import { ACCEPTED_MEDIA_TYPES, inputKindOf, type InputKind } from '../../domain/media-types.ts'
-import { RateLimited, UnsupportedMediaType } from '../../errors.ts'
-import { principalOf, requireApiKey } from '../../plugins/auth.ts'
-import type { Authenticate } from '../../use-cases/authenticate.ts'
+import { UnsupportedMediaType } from '../../errors.ts'
+import { principalOf } from '../../plugins/auth.ts'
 import type { IngestDeps } from '../../use-cases/deps.ts'
 import { getInvoice, getInvoiceFile, listInvoices } from '../../use-cases/query-invoices.ts'
-import { submitInvoice } from '../../use-cases/submit-invoice.ts'
+import { resubmitInvoice } from '../../use-cases/resubmit-invoice.ts'
+import { submitInvoice, type SubmitRequest, type SubmitResult } from '../../use-cases/submit-invoice.ts'
 import { validateInvoice } from '../../use-cases/validate-invoice.ts'
 import { exampleInvoiceJson, exampleInvoiceXml } from './examples.ts'
 import {
   Accepted,
   FileParams,
+  ResubmissionAccepted,
   Invoice,
   InvoicePage,
   InvoiceParams,
@@ -28,9 +28,7 @@ import {
 
 export interface InvoiceRoutesOptions {
   readonly deps: IngestDeps
-  readonly authenticate: Authenticate
   readonly bodyLimit: number
-  readonly rateLimit: { readonly max: number; readonly windowMs: number }
 }
 
 /** The request body: one schema per accepted media type, for the OpenAPI document. */
@@ -68,16 +66,31 @@ function bodyOf(request: FastifyRequest): Buffer {
   return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0)
 }
 
-/** The /v1/invoices routes: every one authenticated by API key and rate-limited per key. */
-export const invoiceRoutes: FastifyPluginAsyncTypebox<InvoiceRoutesOptions> = async (app, options) => {
+type SubmitQueryValue = {
+  readonly transliterate?: boolean | undefined
+  readonly validate?: 'sync' | 'async' | undefined
+}
+
+/** What POST /v1/invoices and a resubmission read from a request: the same media types, options and key. */
+function submitRequestOf(request: FastifyRequest, query: SubmitQueryValue): SubmitRequest {
+  return {
+    kind: kindOf(request),
+    body: bodyOf(request),
+    transliterate: query.transliterate ?? false,
+    validate: query.validate ?? 'async',
+    idempotencyKey: idempotencyKeyOf(request.headers['idempotency-key']),
+  }
+}
+
+function sendAccepted(reply: FastifyReply, result: SubmitResult): FastifyReply {
+  if (result.replayed) void reply.header('idempotent-replayed', 'true')
+  return reply.code(202).header('location', result.accepted.statusUrl).send(result.accepted)
+}
+
+/** The /v1/invoices routes (authenticated and rate-limited by routes/api.ts). */
+export const invoiceRoutes: FastifyPluginCallbackTypebox<InvoiceRoutesOptions> = (app, options, done) => {
   const { deps } = options
-  requireApiKey(app, options.authenticate)
-  await app.register(rateLimit, {
-    max: options.rateLimit.max,
-    timeWindow: options.rateLimit.windowMs,
-    keyGenerator: (request) => request.principal?.keyId ?? request.ip,
-    errorResponseBuilder: (_request, context) => new RateLimited(context.after),
-  })
+  // In this plugin's scope only: invoice files are read as bytes, whatever their media type.
   app.removeAllContentTypeParsers()
   app.addContentTypeParser(
     Object.values(ACCEPTED_MEDIA_TYPES).flat(),
@@ -101,17 +114,35 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<InvoiceRoutesOptions> = as
         response: { 202: Accepted, ...problems(400, 401, 409, 413, 415, 422, 429) },
       },
     },
-    async (request, reply) => {
-      const result = await submitInvoice(deps, principalOf(request), {
-        kind: kindOf(request),
-        body: bodyOf(request),
-        transliterate: request.query.transliterate ?? false,
-        validate: request.query.validate ?? 'async',
-        idempotencyKey: idempotencyKeyOf(request.headers['idempotency-key']),
-      })
-      if (result.replayed) void reply.header('idempotent-replayed', 'true')
-      return reply.code(202).header('location', result.accepted.statusUrl).send(result.accepted)
+    async (request, reply) =>
+      sendAccepted(reply, await submitInvoice(deps, principalOf(request), submitRequestOf(request, request.query))),
+  )
+
+  app.post(
+    '/v1/invoices/:id/resubmissions',
+    {
+      validatorCompiler,
+      schema: {
+        tags: ['invoices'],
+        summary: 'Resubmit a corrected file for an invoice SdI rejected',
+        description:
+          'Within the five days after the NS (sdiRejection.resubmitBy, Italian time) and with the same invoice ' +
+          'numbers and dates, the corrected file goes through validation, signing (a new SdI file name) and ' +
+          'transmission as a new invoice, linked both ways (resubmissionOf, resubmittedAs). Same media types, ' +
+          'options and Idempotency-Key as POST /v1/invoices. 409: not rejected by SdI, already resubmitted, or ' +
+          'the window closed; 422: numbers or dates differ.',
+        params: InvoiceParams,
+        querystring: SubmitQuery,
+        headers: SubmitHeaders,
+        body: invoiceBody,
+        response: { 202: ResubmissionAccepted, ...problems(400, 401, 404, 409, 413, 415, 422, 429) },
+      },
     },
+    async (request, reply) =>
+      sendAccepted(
+        reply,
+        await resubmitInvoice(deps, principalOf(request), request.params.id, submitRequestOf(request, request.query)),
+      ),
   )
 
   app.post(
@@ -190,4 +221,5 @@ export const invoiceRoutes: FastifyPluginAsyncTypebox<InvoiceRoutesOptions> = as
         .send(file.bytes)
     },
   )
+  done()
 }

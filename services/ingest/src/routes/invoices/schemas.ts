@@ -43,10 +43,11 @@ const problemStatus = {
   400: 'Malformed input (INGEST_ERR_MALFORMED_*, INGEST_ERR_BAD_REQUEST, ...)',
   401: 'Missing or invalid API key',
   404: 'No such invoice for this tenant',
-  409: 'Idempotency-Key reused for another request',
+  409: "Idempotency-Key reused for another request, or the invoice's state does not allow it",
   413: 'Body over the limit (5 MB)',
   415: 'Content-Type not accepted',
-  422: "The file would be rejected by SdI, or its transmitter is not the tenant's",
+  422: "The file would be rejected by SdI, its transmitter is not the tenant's, or it does not match",
+  502: 'A service behind this API answered badly or not at all',
   429: 'Rate limit of the API key exceeded (see Retry-After)',
   500: 'Internal error',
   503: 'A dependency is unavailable; retry later',
@@ -71,6 +72,7 @@ export const Accepted = Type.Object(
     status: Type.Literal('received'),
     statusUrl: Type.String(),
     transliterations: Type.Optional(Type.Array(Transliteration)),
+    resubmissionOf: Type.Optional(Type.String({ format: 'uuid', description: 'The rejected invoice it corrects' })),
   },
   { additionalProperties: false, examples: [examples.accepted] },
 )
@@ -91,9 +93,58 @@ const Deadline = Type.Object(
 )
 
 const TimelineEntry = Type.Object(
-  { type: Type.String(), occurredAt: Type.String({ format: 'date-time' }), recordedAt: Type.String() },
+  {
+    type: Type.String(),
+    occurredAt: Type.String({ format: 'date-time' }),
+    recordedAt: Type.String(),
+    detail: Type.Optional(
+      Type.Object(
+        {
+          kind: Type.String({ description: 'The SdI message: NS, RC, MC, NE, DT, AT' }),
+          messageFileName: Type.String(),
+          identificativoSdI: Type.String(),
+          decision: Type.Union(
+            [Type.Literal('transition'), Type.Literal('unchanged'), Type.Literal('stale'), Type.Literal('forbidden')],
+            { description: "What the lifecycle made of the message (receipts service's decide)" },
+          ),
+          from: Type.String(),
+          state: Type.String(),
+          sequence: Type.Integer(),
+          reason: Type.Optional(
+            Type.String({ description: 'Why a forbidden message cannot be explained by the flow' }),
+          ),
+          esito: Type.Optional(Type.String({ description: "NE: the public administration's EC01 or EC02" })),
+        },
+        { additionalProperties: false, description: "SdI's notifications: the message and the lifecycle's decision" },
+      ),
+    ),
+  },
   { additionalProperties: false },
 )
+
+const SdiRejection = Type.Object(
+  {
+    errors: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ description: "SdI's error code" }),
+          description: Type.String({ description: 'As SdI wrote it' }),
+          suggestion: Type.Optional(Type.String({ description: 'FPR12: SdI’s Suggerimento' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    rejectedAt: Type.String({ format: 'date-time' }),
+    messageFileName: Type.String(),
+    resubmitBy: Type.String({ format: 'date', description: 'Last day (Italy) to send the corrected file' }),
+    dueAt: Type.String({ format: 'date-time', description: 'The end of that day in Italy' }),
+    open: Type.Boolean({ description: 'Whether a resubmission is still in time' }),
+  },
+  { additionalProperties: false, description: "SdI's NS: the file was not issued; a corrected file may follow" },
+)
+
+const nullable = <T extends TSchema>(schema: T, description: string) =>
+  Type.Union([schema, Type.Null()], { description })
 
 const invoiceProperties = {
   id: Type.String({ format: 'uuid' }),
@@ -125,6 +176,28 @@ const invoiceProperties = {
     { original: Type.String(), signed: Type.Union([Type.String(), Type.Null()]) },
     { additionalProperties: false },
   ),
+  sdiRejection: nullable(SdiRejection, 'Set when SdI rejected the file (NS)'),
+  delivery: nullable(
+    Type.Object(
+      {
+        deliveredAt: Type.String({ format: 'date-time' }),
+        recipientCode: Type.Optional(Type.String()),
+        recipientName: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+    "SdI's RC: when and to whom the file was delivered",
+  ),
+  sdiOutcome: nullable(
+    Type.Object(
+      { esito: Type.Union([Type.Literal('EC01'), Type.Literal('EC02')]), description: Type.Optional(Type.String()) },
+      { additionalProperties: false },
+    ),
+    "SdI's NE: the public administration accepted (EC01) or refused (EC02) the invoice",
+  ),
+  reservedAreaSince: nullable(Type.String({ format: 'date-time' }), "FPR12 MC: in the buyer's reserved area since"),
+  resubmissionOf: nullable(Type.String({ format: 'uuid' }), 'The rejected invoice this file corrects'),
+  resubmittedAs: nullable(Type.String({ format: 'uuid' }), 'The corrected invoice sent for this rejected one'),
   createdAt: Type.String({ format: 'date-time' }),
   updatedAt: Type.String({ format: 'date-time' }),
 }
@@ -188,6 +261,11 @@ export const ListQuery = Type.Object(
 )
 
 export const InvoiceParams = Type.Object({ id: Type.String({ maxLength: 100 }) })
+
+export const ResubmissionAccepted = Type.Object(Accepted.properties, {
+  additionalProperties: false,
+  examples: [examples.resubmission],
+})
 
 export const FileParams = Type.Object({
   id: Type.String({ maxLength: 100 }),
