@@ -157,7 +157,8 @@ export async function startEventService(options: EventServiceOptions): Promise<E
     logger.info({ signal }, `${name} service stopping`)
     link.close()
     for (const close of firstClosers) await close()
-    for (const consumer of consumers) await consumer.stop()
+    // Together: each leaves its group (a rebalance of several seconds), and a service may have several.
+    await Promise.all(consumers.map((consumer) => consumer.stop()))
     for (const close of closers.reverse()) await close()
     await relay.stop()
     if (link.isReady()) await publisher.disconnect()

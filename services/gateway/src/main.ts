@@ -12,6 +12,7 @@ import { localState, ROOT, STATE_DIR } from './state.ts'
 const API_PORT = process.env.VARCO_API_PORT ?? '8080'
 const SDI_PORT = process.env.VARCO_SDI_PORT ?? '9443'
 const SDI_CONTROL_PORT = process.env.VARCO_SDI_CONTROL_PORT ?? '9080'
+const RECEIPTS_PORT = process.env.VARCO_RECEIPTS_PORT ?? '9444'
 const verbose = process.env.VARCO_VERBOSE === 'true'
 const say = (text: string) => process.stdout.write(`${text}\n`)
 const main = (service: string) => join(ROOT, 'services', service, 'src', 'server.ts')
@@ -71,9 +72,8 @@ try {
       SIMULATOR_SIGNER_CERT_FILE: state.file('sdi-signer.pem'),
       SIMULATOR_SIGNER_KEY_FILE: state.file('sdi-signer.key'),
       SIMULATOR_TRUST_FILES: state.file('signing-ca.pem'),
-      // The receipts service, which will host TrasmissioneFatture, is still to come: until then SdI's messages wait
-      // at the simulator (its control API lists them).
-      SIMULATOR_TRANSMITTER_URL: 'https://localhost:9444/TrasmissioneFatture',
+      // The receipts service hosts TrasmissioneFatture; the simulator retries until it is up, as SdI does.
+      SIMULATOR_TRANSMITTER_URL: `https://localhost:${RECEIPTS_PORT}/TrasmissioneFatture`,
       SIMULATOR_TIME_SCALE: process.env.VARCO_SDI_TIME_SCALE ?? '1440',
     },
     'sdi simulator started',
@@ -103,6 +103,21 @@ try {
         SDI_SERVER_CA_FILE: state.file('ca.pem'),
       },
       'transmission service started',
+    ),
+    started(
+      'receipts',
+      main('receipts'),
+      {
+        ...common,
+        RECEIPTS_SDI_HOST: '127.0.0.1',
+        RECEIPTS_SDI_PORT: RECEIPTS_PORT,
+        RECEIPTS_SDI_CERT_FILE: state.file('server.pem'),
+        RECEIPTS_SDI_KEY_FILE: state.file('server.key'),
+        RECEIPTS_SDI_CLIENT_CA_FILE: state.file('ca.pem'),
+        SDI_MESSAGE_CA_FILES: state.file('signing-ca.pem'),
+        INCOMING_SIGNER_TRUST_FILES: state.file('signing-ca.pem'),
+      },
+      'receipts service started',
     ),
     started(
       'ingest',
