@@ -59,6 +59,7 @@ export async function startSdiChannel(): Promise<SdiChannel> {
     TOPIC_PREFIX: receipts.prefix,
     TRANSMISSION_GROUP_ID: 'transmission-under-test',
     SDI_RICEVI_FILE_URL: `https://localhost:${started.port}/SdIRiceviFile`,
+    SDI_RICEVI_NOTIFICA_URL: `https://localhost:${started.port}/SdIRiceviNotifica`,
     SDI_CLIENT_CERT_FILE: pki.file('gw-client.pem', tls.client.cert),
     SDI_CLIENT_KEY_FILE: pki.file('gw-client.key', tls.client.key),
     SDI_SERVER_CA_FILE: pki.file('tls-ca.pem', tls.ca.cert),
