@@ -13,6 +13,7 @@ const API_PORT = process.env.VARCO_API_PORT ?? '8080'
 const SDI_PORT = process.env.VARCO_SDI_PORT ?? '9443'
 const SDI_CONTROL_PORT = process.env.VARCO_SDI_CONTROL_PORT ?? '9080'
 const RECEIPTS_PORT = process.env.VARCO_RECEIPTS_PORT ?? '9444'
+const RECEIPTS_INTERNAL_PORT = process.env.VARCO_RECEIPTS_INTERNAL_PORT ?? '8082'
 const verbose = process.env.VARCO_VERBOSE === 'true'
 const say = (text: string) => process.stdout.write(`${text}\n`)
 const main = (service: string) => join(ROOT, 'services', service, 'src', 'server.ts')
@@ -116,13 +117,25 @@ try {
         RECEIPTS_SDI_CLIENT_CA_FILE: state.file('ca.pem'),
         SDI_MESSAGE_CA_FILES: state.file('signing-ca.pem'),
         INCOMING_SIGNER_TRUST_FILES: state.file('signing-ca.pem'),
+        RECEIPTS_INTERNAL_HOST: '127.0.0.1',
+        RECEIPTS_INTERNAL_PORT,
+        RECEIPTS_INTERNAL_TOKEN: state.internalToken,
+        // A developer's receivers run on this machine, often over plain HTTP.
+        WEBHOOK_ALLOW_HTTP: 'true',
+        WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
       },
       'receipts service started',
     ),
     started(
       'ingest',
       main('ingest'),
-      { ...common, HTTP_HOST: '127.0.0.1', HTTP_PORT: API_PORT },
+      {
+        ...common,
+        HTTP_HOST: '127.0.0.1',
+        HTTP_PORT: API_PORT,
+        RECEIPTS_INTERNAL_URL: `http://127.0.0.1:${RECEIPTS_INTERNAL_PORT}`,
+        RECEIPTS_INTERNAL_TOKEN: state.internalToken,
+      },
       'ingest service started',
     ),
   ])

@@ -14,6 +14,8 @@ export const STATE_DIR = join(ROOT, '.varco')
 
 export interface LocalState {
   readonly documentKeys: string
+  /** The bearer token between the ingest API and the receipts service's internal API. */
+  readonly internalToken: string
   readonly file: (name: string) => string
 }
 
@@ -28,6 +30,7 @@ export function localState(): LocalState {
   mkdirSync(join(STATE_DIR, 'certs'), { recursive: true })
   mkdirSync(join(STATE_DIR, 'secrets'), { recursive: true })
   const documentKeys = once('document-keys', () => `local1:${randomBytes(32).toString('base64')}`)
+  const internalToken = once('internal-token', () => randomBytes(32).toString('base64url')).trim()
   if (!existsSync(join(STATE_DIR, 'certs', 'ca.pem'))) {
     const tls = createTlsPki()
     const signing = createTestPki()
@@ -44,5 +47,5 @@ export function localState(): LocalState {
     for (const [name, pem] of Object.entries(pems)) writeFileSync(join(STATE_DIR, 'certs', name), pem, { mode: 0o600 })
     signing.cleanup()
   }
-  return { documentKeys, file: (name) => join(STATE_DIR, 'certs', name) }
+  return { documentKeys, internalToken, file: (name) => join(STATE_DIR, 'certs', name) }
 }

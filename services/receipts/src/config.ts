@@ -1,6 +1,7 @@
 import Type from 'typebox'
 import { commonConfigProperties } from '@varco/config'
 import { documentConfigProperties } from '@varco/documents'
+import { webhookConfigProperties } from './webhooks/config.ts'
 
 const pemFile = (description: string) => Type.String({ minLength: 1, description })
 const pemFiles = (description: string) => Type.String({ pattern: '^[^,]+(,[^,]+)*$', description })
@@ -21,6 +22,7 @@ export const ReceiptsConfig = Type.Object({
   SDI_MESSAGE_CA_FILES: pemFiles('comma-separated PEM bundles'),
   /** The CAs trusted for the sellers' signatures of incoming invoices (the qualified CAs of the trusted lists). */
   INCOMING_SIGNER_TRUST_FILES: pemFiles('comma-separated PEM bundles'),
+  ...webhookConfigProperties,
 })
 
 export type ReceiptsConfig = Type.Static<typeof ReceiptsConfig>

@@ -1,6 +1,6 @@
 // Composition root of the receipts service: configuration, the event-service runtime, the HTTPS server SdI calls
-// (TrasmissioneFatture, RicezioneFatture), and the consumer that learns of the files this gateway transmits. Other
-// parts (webhooks) add their own server or consumer here, each with its own onStopping/onStop.
+// (TrasmissioneFatture, RicezioneFatture), the consumer that learns of the files this gateway transmits, and the
+// webhooks (their internal API and the delivery of every event to the tenants' subscribers).
 import { readFileSync } from 'node:fs'
 import { invoiceSigned, invoiceTransmitted, invoiceValidated } from '@varco/contracts'
 import { loadConfigOrExit } from '@varco/config'
@@ -9,6 +9,7 @@ import { trustStoreFrom } from '@varco/signature'
 import { ReceiptsConfig } from './config.ts'
 import { onOutboundEvent } from './consumers/outbound-events.ts'
 import { startSdiServer } from './sdi-server.ts'
+import { startWebhooks } from './webhooks/start.ts'
 
 const SCHEMA = 'receipts'
 const SOURCE = 'receipts'
@@ -45,4 +46,5 @@ await service.consume({
   handle: (event, { log }) => onOutboundEvent(event, deps, log),
 })
 logger.info({ sdiPort: sdi.port }, 'receipts SdI endpoints listening')
+await startWebhooks(service, config)
 service.started()

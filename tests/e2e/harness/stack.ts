@@ -80,6 +80,8 @@ export async function startStack(): Promise<Stack> {
 
   // A fixed port: the simulator keeps calling it across a restart of the receipts service.
   const receiptsPort = await freePort()
+  const internalPort = await freePort()
+  const internalToken = randomBytes(32).toString('base64url')
   const receipts = start('receipts', {
     ...common,
     RECEIPTS_GROUP_ID: uniqueGroup('receipts'),
@@ -90,6 +92,15 @@ export async function startStack(): Promise<Stack> {
     RECEIPTS_SDI_CLIENT_CA_FILE: file('tls-ca.pem', tls.ca.cert),
     SDI_MESSAGE_CA_FILES: signing.ca.certFile,
     INCOMING_SIGNER_TRUST_FILES: signing.ca.certFile,
+    RECEIPTS_INTERNAL_HOST: '127.0.0.1',
+    RECEIPTS_INTERNAL_PORT: String(internalPort),
+    RECEIPTS_INTERNAL_TOKEN: internalToken,
+    WEBHOOK_GROUP_ID: uniqueGroup('webhooks'),
+    WEBHOOK_ALLOW_HTTP: 'true',
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+    WEBHOOK_POLL_INTERVAL_MS: '100',
+    WEBHOOK_RETRY_INITIAL_MS: '200',
+    WEBHOOK_RETRY_MAX_MS: '2000',
   })
   await receipts.waitForLine((line) => line.includes('receipts SdI endpoints listening'), 120_000)
   const receiptsBase = `https://localhost:${receiptsPort}`
@@ -143,6 +154,8 @@ export async function startStack(): Promise<Stack> {
     INGEST_GROUP_ID: uniqueGroup('ingest'),
     HTTP_HOST: '127.0.0.1',
     HTTP_PORT: String(apiPort),
+    RECEIPTS_INTERNAL_URL: `http://127.0.0.1:${internalPort}`,
+    RECEIPTS_INTERNAL_TOKEN: internalToken,
   })
   await Promise.all(['receipts', 'validation', 'signing', 'transmission', 'ingest'].map(waitStarted))
 
@@ -177,7 +190,7 @@ export async function startStack(): Promise<Stack> {
       })
       if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
       const text = await response.text()
-      return text === '' ? undefined : JSON.parse(text)
+      return text === '' ? undefined : (JSON.parse(text) as unknown)
     },
     api: (path, key, init = {}) =>
       fetch(`${apiBase}${path}`, {

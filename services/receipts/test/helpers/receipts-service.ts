@@ -116,6 +116,8 @@ export async function startReceipts(env: Record<string, string> = {}): Promise<R
     RECEIPTS_SDI_CLIENT_CA_FILE: pki.file('tls-ca.pem', tls.ca.cert),
     SDI_MESSAGE_CA_FILES: signing.ca.certFile,
     INCOMING_SIGNER_TRUST_FILES: signing.ca.certFile,
+    RECEIPTS_INTERNAL_PORT: '0',
+    RECEIPTS_INTERNAL_TOKEN: randomBytes(32).toString('base64url'),
     OTEL_SDK_DISABLED: 'true',
     ...env,
   }
