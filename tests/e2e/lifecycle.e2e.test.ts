@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadPemIdentity, signCades } from '@varco/signature'
 import { validNumbers, validSampleInvoice } from '@varco/testing'
+import { startReceiver, type Receiver } from '@varco/testing'
 import { startStack, type Stack } from './harness/stack.ts'
 
 /*
@@ -15,6 +16,7 @@ const OFFICE = 'UFY9MH'
 let stack: Stack
 let supplier: { id: string; key: string }
 let office: { id: string; key: string }
+let receiver: Receiver
 
 beforeAll(async () => {
   stack = await startStack()
@@ -22,9 +24,19 @@ beforeAll(async () => {
   office = await stack.tenant('Ufficio di prova', `IT${validNumbers.transmitter}`)
   await stack.admin('receipts', 'route', 'add', office.id, OFFICE)
   await stack.control('PUT', '/recipients', { code: OFFICE, name: 'Ufficio di prova', endpoint: stack.ricezioneUrl })
+  // The supplier's ERP subscribes to every event of its invoices, through the public API.
+  receiver = await startReceiver()
+  const subscription = await stack.api('/v1/webhooks', supplier.key, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: receiver.url, description: 'ERP' }),
+  })
+  expect(subscription.status, await subscription.clone().text()).toBe(201)
+  receiver.secrets = [((await subscription.json()) as { secret: string }).secret]
 })
 afterAll(async () => {
   await stack?.stop()
+  await receiver?.stop()
 })
 
 let number = 0
@@ -130,3 +142,29 @@ describe('the passive cycle through the API', () => {
     await stack.restart('receipts')
   })
 })
+
+describe('webhooks through the whole gateway', () => {
+  it('delivered every event of the supplier’s invoices, once each, signed per Standard Webhooks', async () => {
+    const ids = await listedInvoiceIds()
+    const expected = async () => {
+      const types: string[] = []
+      for (const id of ids) for (const entry of (await invoice(id)).timeline) types.push(`${id}:${entry.type}`)
+      return types.sort()
+    }
+    const got = () => {
+      const unique = new Map(receiver.delivered().map((r) => [r.id, r]))
+      return [...unique.values()].map((r) => `${String(r.data.invoiceId)}:${r.type}`).sort()
+    }
+    const want = await expected()
+    expect(want.length).toBeGreaterThan(ids.length * 5)
+    await expect.poll(got, { timeout: 60_000 }).toEqual(want)
+    expect(receiver.unverified()).toEqual([])
+    // The office's events never reach the supplier's subscription.
+    expect(receiver.received.every((r) => ids.includes(String(r.data.invoiceId)))).toBe(true)
+  })
+})
+
+async function listedInvoiceIds(): Promise<string[]> {
+  const response = await stack.api('/v1/invoices?limit=100', supplier.key)
+  return ((await response.json()) as { items: Array<{ id: string }> }).items.map((item) => item.id)
+}

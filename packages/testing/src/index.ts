@@ -9,3 +9,4 @@ export { opensslVerify, run, schemaValidate, xmlsecVerify, type ToolResult } fro
 export { startLocalKafka, type LocalKafka } from './local-kafka.ts'
 export { createTestDatabase, type TestDatabase } from './test-database.ts'
 export { uniqueGroup, uniqueTopic } from './unique.ts'
+export { startReceiver, type Received, type Receiver } from './webhook-receiver.ts'

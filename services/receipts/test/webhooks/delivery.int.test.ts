@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startReceipts, type ReceiptsUnderTest } from './helpers/receipts.ts'
-import { startReceiver, type Receiver } from './helpers/receiver.ts'
+import { startReceiver, type Receiver } from '@varco/testing'
 
 // The receipts process delivering real Kafka events to real HTTP receivers that verify every request with the
 // standardwebhooks library. Short retries, and disabling out of reach: these tests are about getting through.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startReceipts, type ReceiptsUnderTest } from './helpers/receipts.ts'
-import { startReceiver, type Receiver } from './helpers/receiver.ts'
+import { startReceiver, type Receiver } from '@varco/testing'
 
 // The receipts process with days compressed into seconds: a delivery is failed 1 s after its creation; a
 // subscription whose every attempt failed for 1.5 s, 3 attempts in a row at least, is disabled.
