@@ -19,6 +19,9 @@ export const IngestConfig = Type.Object({
   /** How long a live API key is remembered; a revoked key stops working within this time (0: checked every request). */
   AUTH_CACHE_TTL_MS: Type.Integer({ minimum: 0, maximum: 300_000, default: 5_000 }),
   /** PEM bundles of the CAs vendors' signatures must chain to, for ?validate=sync (comma-separated paths). */
+  /** How long an Idempotency-Key is remembered; an older one names a new request. */
+  IDEMPOTENCY_RETENTION_MS: Type.Integer({ minimum: 60_000, default: 86_400_000 }),
+  IDEMPOTENCY_PURGE_INTERVAL_MS: Type.Integer({ minimum: 1000, default: 60_000 }),
   SIGNATURE_TRUST_FILES: Type.Optional(Type.String({ minLength: 1 })),
   /** The receipts service's internal API (webhook subscriptions); without it and its token, /v1/webhooks is 503. */
   RECEIPTS_INTERNAL_URL: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),

@@ -18,6 +18,7 @@ import { receiptsWebhooks } from './adapters/http/receipts-webhooks.ts'
 import { loadTrust } from './adapters/trust.ts'
 import { buildApp } from './app.ts'
 import { IngestConfig } from './config.ts'
+import { startIdempotencyPurge } from './use-cases/purge-idempotency-keys.ts'
 import { onIncomingEvent } from './consumers/incoming-invoice.ts'
 import { onInvoiceProgress } from './consumers/invoice-progress.ts'
 import { authenticateWith } from './use-cases/authenticate.ts'
@@ -36,7 +37,16 @@ const deps = {
   trust: loadTrust(config.SIGNATURE_TRUST_FILES, logger),
   now: () => new Date(),
   wakeRelay: () => service.wakeRelay(),
+  idempotencyRetentionMs: config.IDEMPOTENCY_RETENTION_MS,
 }
+const purge = startIdempotencyPurge({
+  pool,
+  retentionMs: config.IDEMPOTENCY_RETENTION_MS,
+  everyMs: config.IDEMPOTENCY_PURGE_INTERVAL_MS,
+  logger,
+  now: deps.now,
+})
+service.onStop(() => purge.stop())
 
 const { RECEIPTS_INTERNAL_URL: receiptsUrl, RECEIPTS_INTERNAL_TOKEN: receiptsToken } = config
 if ((receiptsUrl === undefined) !== (receiptsToken === undefined)) {

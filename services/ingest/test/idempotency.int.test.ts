@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { validSampleInvoice } from '@varco/testing'
+import { purgeIdempotencyKeys } from '../src/adapters/pg/idempotency-repository.ts'
 import {
   createIngestDatabase,
   createTenant,
@@ -84,5 +85,26 @@ describe('Idempotency-Key', () => {
     const response = await withKey('has spaces')
     expect(response.statusCode).toBe(400)
     expect(response.json()).toMatchObject({ code: 'INGEST_ERR_IDEMPOTENCY_KEY_INVALID' })
+  })
+
+  it('forgets a key after the retention: an older key names a new request, and the purge deletes old keys', async () => {
+    const first = await withKey('expiring-1')
+    await database.pool.query(
+      `UPDATE ingest.idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'expiring-1'`,
+    )
+    const body = validSampleInvoice().replace('<Numero>123</Numero>', '<Numero>EXP-2</Numero>')
+    const later = await withKey('expiring-1', body)
+    expect(later.statusCode).toBe(202)
+    expect(later.headers['idempotent-replayed']).toBeUndefined()
+    expect(later.json<AcceptedBody>().id).not.toBe(first.json<AcceptedBody>().id)
+
+    await withKey('expiring-2')
+    await database.pool.query(
+      `UPDATE ingest.idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'expiring-2'`,
+    )
+    const purged = await purgeIdempotencyKeys(database.pool, new Date(Date.now() - 86_400_000), 1)
+    expect(purged).toBe(1)
+    expect(await count(database.pool, 'ingest.idempotency_keys', "key = 'expiring-2'")).toBe(0)
+    expect(await count(database.pool, 'ingest.idempotency_keys', "key = 'expiring-1'")).toBe(1)
   })
 })

@@ -11,4 +11,9 @@ export interface IngestDeps {
   readonly now: () => Date
   /** Wakes the outbox relay after a commit (EventService.wakeRelay); a no-op where no relay runs. */
   readonly wakeRelay: () => void
+  /** How long an Idempotency-Key is remembered (default a day); an older one names a new request. */
+  readonly idempotencyRetentionMs?: number
 }
+
+/** A day, as the Idempotency-Key draft and the common practice of payment APIs remember keys. */
+export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 86_400_000

@@ -11,7 +11,7 @@ import { newInvoiceId } from '../domain/ids.ts'
 import { requestFingerprint } from '../domain/idempotency.ts'
 import { RECEIVED_RANK } from '../domain/status.ts'
 import { IdempotencyConflict, TransmitterNotAllowed } from '../errors.ts'
-import type { IngestDeps } from './deps.ts'
+import { DEFAULT_IDEMPOTENCY_RETENTION_MS, type IngestDeps } from './deps.ts'
 import { checkSubmission, type CheckedSubmission, type SubmissionRequest } from './check-submission.ts'
 
 export interface SubmitRequest extends SubmissionRequest {
@@ -92,6 +92,9 @@ export async function acceptInTransaction(
         fingerprint,
         invoiceId: id,
         response: accepted,
+        expiredBefore: new Date(
+          deps.now().getTime() - (deps.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS),
+        ),
       })
       if (claim.kind === 'taken') {
         if (!claim.fingerprint.equals(fingerprint)) throw new IdempotencyConflict()

@@ -9,6 +9,8 @@ export interface IdempotencyClaim {
   readonly invoiceId: string
   /** The response to replay for a retry: the one this request is about to give. */
   readonly response: unknown
+  /** A key claimed before this has expired: it is claimed again, as if new (the purge may not have run yet). */
+  readonly expiredBefore: Date
 }
 
 export type ClaimResult =
@@ -22,8 +24,19 @@ export type ClaimResult =
 export async function claimIdempotencyKey(tx: Queryable, claim: IdempotencyClaim): Promise<ClaimResult> {
   const inserted = await tx.query(
     `INSERT INTO ingest.idempotency_keys (tenant_id, key, fingerprint, invoice_id, response)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, key) DO NOTHING`,
-    [claim.tenantId, claim.key, claim.fingerprint, claim.invoiceId, JSON.stringify(claim.response)],
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (tenant_id, key) DO UPDATE
+       SET fingerprint = EXCLUDED.fingerprint, invoice_id = EXCLUDED.invoice_id, response = EXCLUDED.response,
+           created_at = now()
+       WHERE idempotency_keys.created_at < $6`,
+    [
+      claim.tenantId,
+      claim.key,
+      claim.fingerprint,
+      claim.invoiceId,
+      JSON.stringify(claim.response),
+      claim.expiredBefore,
+    ],
   )
   if (inserted.rowCount === 1) return { kind: 'claimed' }
   const { rows } = await tx.query<{ fingerprint: Buffer; response: unknown }>(
@@ -34,4 +47,21 @@ export async function claimIdempotencyKey(tx: Queryable, claim: IdempotencyClaim
   // The row that blocked the insert is committed, hence visible to this new statement (READ COMMITTED).
   if (row === undefined) throw new Error('idempotency key conflict without a visible row')
   return { kind: 'taken', fingerprint: row.fingerprint, response: row.response }
+}
+
+/**
+ * Deletes keys claimed before `expiredBefore`, at most `batch` per statement and statements until none is left, so
+ * that a large backlog never holds one long transaction. Returns how many went.
+ */
+export async function purgeIdempotencyKeys(db: Queryable, expiredBefore: Date, batch = 1000): Promise<number> {
+  let purged = 0
+  for (;;) {
+    const { rowCount } = await db.query(
+      `DELETE FROM ingest.idempotency_keys WHERE (tenant_id, key) IN (
+         SELECT tenant_id, key FROM ingest.idempotency_keys WHERE created_at < $1 LIMIT $2)`,
+      [expiredBefore, batch],
+    )
+    purged += rowCount ?? 0
+    if ((rowCount ?? 0) < batch) return purged
+  }
 }
