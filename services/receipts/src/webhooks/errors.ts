@@ -37,6 +37,20 @@ export const InternalBadRequest = define<[string]>('RECEIPTS_ERR_BAD_REQUEST', '
   statusCode: 400,
 })
 
+export const InternalUnsupportedMediaType = define<[string]>(
+  'RECEIPTS_ERR_UNSUPPORTED_MEDIA_TYPE',
+  'Unsupported media type',
+  "Content-Type '%s' is not accepted: send application/json",
+  { statusCode: 415 },
+)
+
+export const InternalBodyTooLarge = define<[]>(
+  'RECEIPTS_ERR_TOO_LARGE',
+  'Request body too large',
+  'The request body is over 64 KiB',
+  { statusCode: 413 },
+)
+
 export const InternalRouteNotFound = define<[string, string]>(
   'RECEIPTS_ERR_ROUTE_NOT_FOUND',
   'No such route',

@@ -25,6 +25,8 @@ export async function buildInternalApp(options: InternalAppOptions): Promise<Fas
     genReqId: () => randomUUID(),
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // Above the longest valid tenant id (100), so that a longer one meets its schema and gets a problem document.
+    routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
   app.setValidatorCompiler(TypeBoxValidatorCompiler)
   await app.register(internalProblemsPlugin)

@@ -3,6 +3,8 @@ import fp from 'fastify-plugin'
 import { classifyError, type CodedError } from '@varco/errors'
 import {
   InternalBadRequest,
+  InternalBodyTooLarge,
+  InternalUnsupportedMediaType,
   InternalFailure,
   InternalRouteNotFound,
   InternalUnavailable,
@@ -19,13 +21,20 @@ function pathOf(request: FastifyRequest): string {
 }
 
 /** The coded error a thrown value stands for, and whether it is ours to log (a 5xx). */
-function codedErrorOf(err: unknown): { readonly error: CodedError; readonly internal: boolean } {
+function codedErrorOf(
+  err: unknown,
+  request: FastifyRequest,
+): { readonly error: CodedError; readonly internal: boolean } {
   const { code, statusCode } = (err ?? {}) as { code?: unknown; statusCode?: unknown }
   if (typeof code === 'string' && webhookProblemTitle(code) !== undefined && typeof statusCode === 'number') {
     return { error: err as CodedError, internal: statusCode >= 500 }
   }
   // Fastify's own client errors (schema validation, bad JSON, bad content type, empty body, body too large).
   const fastify = err as Partial<FastifyError>
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return { error: new InternalUnsupportedMediaType(request.headers['content-type'] ?? '(none)'), internal: false }
+  }
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return { error: new InternalBodyTooLarge(), internal: false }
   if (typeof code === 'string' && code.startsWith('FST_') && fastify.statusCode !== undefined) {
     if (fastify.statusCode >= 400 && fastify.statusCode < 500) {
       return { error: new InternalBadRequest(fastify.message ?? 'bad request'), internal: false }
@@ -59,7 +68,7 @@ function send(reply: FastifyReply, request: FastifyRequest, error: CodedError, c
 export const internalProblemsPlugin = fp(
   (app: FastifyInstance) => {
     app.setErrorHandler((err, request, reply) => {
-      const { error, internal } = codedErrorOf(err)
+      const { error, internal } = codedErrorOf(err, request)
       if (internal) request.log.error({ err }, 'internal request failed')
       else request.log.info({ code: error.code, statusCode: error.statusCode }, 'internal request refused')
       return send(reply, request, error, err)

@@ -98,6 +98,8 @@ export const problemResponses = {
   400: Problem,
   401: Problem,
   404: Problem,
+  413: Problem,
+  415: Problem,
   422: Problem,
   500: Problem,
   503: Problem,

@@ -35,8 +35,10 @@ export interface ReceiptsUnderTest {
   ): Promise<ApiResponse<T>>
   /** Publishes an invoice.transmitted of `tenantId` (a new invoice id unless given) as the transmission service would. */
   publish(tenantId: string, invoiceId?: string): Promise<InvoiceTransmitted>
-  /** SIGKILLs the process and starts a new one with the same configuration. */
-  crashAndRestart(): Promise<void>
+  /** SIGKILLs the process. */
+  crash(): Promise<void>
+  /** Starts a new process with the same configuration (after a crash). */
+  restart(): Promise<void>
   query<T extends object>(sql: string, params?: readonly unknown[]): Promise<T[]>
   stop(): Promise<void>
 }
@@ -133,8 +135,10 @@ export async function startReceipts(env: Record<string, string>): Promise<Receip
       await publisher.publish([eventMessage(event, prefix)])
       return event
     },
-    async crashAndRestart() {
+    async crash() {
       await receipts.process.kill('SIGKILL')
+    },
+    async restart() {
       receipts.process = await start()
     },
     query: async <T extends object>(sql: string, params: readonly unknown[] = []) =>
