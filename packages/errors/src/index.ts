@@ -7,3 +7,4 @@ export {
   type CodedErrorOptions,
   type ErrorCause,
 } from './coded-error.ts'
+export { createProblemCatalog, type ProblemCatalog } from './problem-catalog.ts'

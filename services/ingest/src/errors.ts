@@ -1,30 +1,17 @@
-import { defineError, type CodedError, type CodedErrorConstructor, type CodedErrorOptions } from '@varco/errors'
+import { createProblemCatalog, type CodedError } from '@varco/errors'
 import type { SdiError } from '@varco/fatturapa'
 
 // The ingest service's coded errors (README.md lists them). Each reaches a vendor as an RFC 9457 problem document
 // whose `code` is the error's code and whose `title` is the one below; the message is the `detail`.
 
-const titles = new Map<string, string>()
+const catalog = createProblemCatalog()
+const define = catalog.define
 
-function define<Args extends unknown[]>(
-  code: string,
-  title: string,
-  message: string,
-  options: CodedErrorOptions & { readonly statusCode: number },
-): CodedErrorConstructor<Args> {
-  titles.set(code, title)
-  return defineError<Args>(code, message, options)
-}
+/** The constant title of a code's problem documents; undefined for a code this service does not define. */
+export const problemTitle = catalog.title
 
-/** The short, constant title of a code's problem documents; undefined for a code this service does not define. */
-export function problemTitle(code: string): string | undefined {
-  return titles.get(code)
-}
-
-/** Every code this service defines, for the README check and the OpenAPI description. */
-export function ingestErrorCodes(): readonly string[] {
-  return [...titles.keys()]
-}
+/** Every code this service defines, for the README check. */
+export const ingestErrorCodes = catalog.codes
 
 export const AuthMissing = define<[]>(
   'INGEST_ERR_AUTH_MISSING',

@@ -1,30 +1,17 @@
-import { defineError, type CodedErrorConstructor, type CodedErrorOptions } from '@varco/errors'
+import { createProblemCatalog } from '@varco/errors'
 
 // The webhook part's coded errors (README.md lists them). Each reaches the internal API's caller (the ingest
 // service, which passes it on to the vendor) as an RFC 9457 problem document whose `code` is the error's code and
 // whose `title` is the one below; the message is the `detail`.
 
-const titles = new Map<string, string>()
-
-function define<Args extends unknown[]>(
-  code: string,
-  title: string,
-  message: string,
-  options: CodedErrorOptions & { readonly statusCode: number },
-): CodedErrorConstructor<Args> {
-  titles.set(code, title)
-  return defineError<Args>(code, message, options)
-}
+const catalog = createProblemCatalog()
+const define = catalog.define
 
 /** The constant title of a code's problem documents; undefined for a code this module does not define. */
-export function webhookProblemTitle(code: string): string | undefined {
-  return titles.get(code)
-}
+export const webhookProblemTitle = catalog.title
 
-/** Every code this module defines, for the README. */
-export function webhookErrorCodes(): readonly string[] {
-  return [...titles.keys()]
-}
+/** Every code this module defines, for the README check. */
+export const webhookErrorCodes = catalog.codes
 
 export const InternalAuthRequired = define<[]>(
   'RECEIPTS_ERR_INTERNAL_AUTH',
